@@ -1,0 +1,13 @@
+package uk.co.healthwatchportsmouth.charter.complaints;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ComplaintsApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ComplaintsApplication.class, args);
+	}
+
+}

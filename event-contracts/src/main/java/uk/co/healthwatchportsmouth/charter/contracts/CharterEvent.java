@@ -1,0 +1,25 @@
+package uk.co.healthwatchportsmouth.charter.contracts;
+
+import java.time.Instant;
+
+/**
+ * An immutable fact one service tells the others. Carries ids and facts only: never a
+ * customer's name, contact details or free text, which stay in the service that owns
+ * them.
+ */
+public sealed interface CharterEvent
+		permits ContactReceived, ContactResponded, ClockStarted, ReminderDue, Breached, Met {
+
+	/** Unique per fact and deterministic, so a consumer can drop a redelivered copy. */
+	String eventId();
+
+	Instant occurredAt();
+
+	/** The Kafka record key: events about one contact stay in order on one partition. */
+	String contactId();
+
+	default EventType type() {
+		return EventType.of(getClass());
+	}
+
+}

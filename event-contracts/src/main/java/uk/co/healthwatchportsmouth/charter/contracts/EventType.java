@@ -1,0 +1,58 @@
+package uk.co.healthwatchportsmouth.charter.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The wire name, record type and topic of every event. Wire names end in their schema
+ * version.
+ */
+public enum EventType {
+
+	CONTACT_RECEIVED("contact.received.v1", ContactReceived.class, Topics.CONTACTS),
+	CONTACT_RESPONDED("contact.responded.v1", ContactResponded.class, Topics.CONTACTS),
+	CLOCK_STARTED("sla.clock-started.v1", ClockStarted.class, Topics.SLA),
+	REMINDER_DUE("sla.reminder-due.v1", ReminderDue.class, Topics.SLA),
+	BREACHED("sla.breached.v1", Breached.class, Topics.SLA), MET("sla.met.v1", Met.class, Topics.SLA);
+
+	private final String wireName;
+
+	private final Class<? extends CharterEvent> recordType;
+
+	private final String topic;
+
+	EventType(String wireName, Class<? extends CharterEvent> recordType, String topic) {
+		this.wireName = wireName;
+		this.recordType = recordType;
+		this.topic = topic;
+	}
+
+	public String wireName() {
+		return this.wireName;
+	}
+
+	public Class<? extends CharterEvent> recordType() {
+		return this.recordType;
+	}
+
+	public String topic() {
+		return this.topic;
+	}
+
+	/** The JSON Schema of this event, on the classpath. */
+	public String schemaResource() {
+		return "/schemas/" + this.wireName + ".schema.json";
+	}
+
+	public static Optional<EventType> fromWireName(String wireName) {
+		return Arrays.stream(values()).filter((type) -> type.wireName.equals(wireName)).findFirst();
+	}
+
+	static EventType of(Class<?> recordType) {
+		return Arrays.stream(values())
+			.filter((type) -> type.recordType == recordType)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Not an event: " + recordType));
+	}
+
+}

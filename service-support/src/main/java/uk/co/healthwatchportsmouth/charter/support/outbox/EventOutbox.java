@@ -1,0 +1,175 @@
+package uk.co.healthwatchportsmouth.charter.support.outbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+
+import uk.co.healthwatchportsmouth.charter.contracts.EventType;
+import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
+
+/**
+ * Publishes the {@link PendingEvent}s kept in a document's {@code outbox} field, in
+ * order, and removes each one once Kafka has acknowledged it. Publishing is at least
+ * once: a crash between the acknowledgement and the removal publishes the event again
+ * after a restart, and consumers drop the copy by event id.
+ *
+ * <p>
+ * Documents are published soon after they are saved. Any that could not be (Kafka down,
+ * service killed) are found again by a sweep at start-up and, while failures are
+ * outstanding, every retry interval.
+ */
+public class EventOutbox implements AutoCloseable {
+
+	public static final String FIELD = "outbox";
+
+	private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
+
+	private final MongoTemplate mongo;
+
+	private final StreamBridge bridge;
+
+	private final OutboxProperties properties;
+
+	private final Map<String, String> bindingByTopic;
+
+	private final ScheduledExecutorService relay;
+
+	private final Set<String> collections = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean failuresOutstanding = new AtomicBoolean(true);
+
+	private final Counter published;
+
+	private final Counter failed;
+
+	/**
+	 * @param bindingByTopic the Spring Cloud Stream output binding that writes to each
+	 * topic
+	 */
+	public EventOutbox(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties,
+			Map<String, String> bindingByTopic, MeterRegistry meters) {
+		this.mongo = mongo;
+		this.bridge = bridge;
+		this.properties = properties;
+		this.bindingByTopic = Map.copyOf(bindingByTopic);
+		this.published = meters.counter("charter.outbox.published");
+		this.failed = meters.counter("charter.outbox.publish.failures");
+		this.relay = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").factory());
+		long interval = properties.retryInterval().toMillis();
+		this.relay.scheduleWithFixedDelay(this::sweepIfNeeded, 0, interval, TimeUnit.MILLISECONDS);
+	}
+
+	/** Registers a collection whose documents carry an outbox, so sweeps look there. */
+	public void watch(String collection) {
+		this.collections.add(collection);
+		this.failuresOutstanding.set(true);
+	}
+
+	/** Publishes a document's pending events on the relay thread, shortly. */
+	public void publishSoon(String collection, Object id) {
+		this.relay.execute(() -> publish(collection, id));
+	}
+
+	/**
+	 * Publishes a document's pending events now, on the calling thread.
+	 * @return whether every pending event was published
+	 */
+	public boolean publish(String collection, Object id) {
+		Query byId = Query.query(Criteria.where("_id").is(id));
+		byId.fields().include(FIELD);
+		Document document = this.mongo.findOne(byId, Document.class, collection);
+		if (document == null) {
+			return true;
+		}
+		List<Document> pending = document.getList(FIELD, Document.class, List.of());
+		for (Document entry : pending) {
+			PendingEvent event = new PendingEvent(entry.getString("eventId"), entry.getString("type"),
+					entry.getString("payload"), null);
+			if (!send(event)) {
+				this.failuresOutstanding.set(true);
+				return false;
+			}
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+					new Update().pull(FIELD, new Document("eventId", event.eventId())), collection);
+		}
+		return true;
+	}
+
+	private boolean send(PendingEvent pending) {
+		try {
+			String topic = EventType.fromWireName(pending.type()).orElseThrow().topic();
+			String binding = this.bindingByTopic.get(topic);
+			if (binding == null) {
+				throw new IllegalStateException("No output binding for topic " + topic);
+			}
+			Message<byte[]> message = EventMessages.toMessage(pending.event(), this.properties.source());
+			if (!this.bridge.send(binding, message)) {
+				throw new IllegalStateException("Binding " + binding + " refused the message");
+			}
+			this.published.increment();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			this.failed.increment();
+			log.warn("Could not publish event {} ({}); will retry: {}", pending.eventId(), pending.type(),
+					ex.getMessage());
+			return false;
+		}
+	}
+
+	private void sweepIfNeeded() {
+		if (!this.failuresOutstanding.getAndSet(false)) {
+			return;
+		}
+		for (String collection : this.collections) {
+			try {
+				Query withPending = Query.query(Criteria.where(FIELD + ".0").exists(true));
+				withPending.fields().include("_id");
+				List<Document> documents = this.mongo.find(withPending, Document.class, collection);
+				if (!documents.isEmpty()) {
+					log.info("Outbox sweep: {} document(s) in {} have unpublished events", documents.size(),
+							collection);
+				}
+				for (Document document : documents) {
+					if (!publish(collection, document.get("_id"))) {
+						return;
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				this.failuresOutstanding.set(true);
+				log.warn("Outbox sweep of {} failed; will retry: {}", collection, ex.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		this.relay.shutdown();
+		try {
+			this.relay.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

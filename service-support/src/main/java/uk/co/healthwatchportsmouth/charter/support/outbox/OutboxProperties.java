@@ -1,0 +1,26 @@
+package uk.co.healthwatchportsmouth.charter.support.outbox;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the outbox relay publishes.
+ *
+ * @param source the CloudEvents source of this service's events, e.g.
+ * {@code /intake-service}
+ * @param retryInterval how often documents whose events could not be published are
+ * retried
+ * @param sendTimeout how long one publish may wait for the broker's acknowledgement
+ */
+@Validated
+@ConfigurationProperties("charter.outbox")
+public record OutboxProperties(@NotBlank String source, @NotNull @DefaultValue("PT5S") Duration retryInterval,
+		@NotNull @DefaultValue("PT10S") Duration sendTimeout) {
+
+}

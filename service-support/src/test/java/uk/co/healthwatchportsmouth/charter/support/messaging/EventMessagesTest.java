@@ -1,0 +1,42 @@
+package uk.co.healthwatchportsmouth.charter.support.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
+import uk.co.healthwatchportsmouth.charter.contracts.EventHeaders;
+import uk.co.healthwatchportsmouth.charter.contracts.MalformedEventException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventMessagesTest {
+
+	private final ContactReceived event = new ContactReceived("e1", Instant.parse("2026-11-24T10:00:00Z"), "c1",
+			"EMAIL", Instant.parse("2026-11-24T10:00:00Z"), "jo");
+
+	@Test
+	void aMessageIsKeyedByContactAndCarriesCloudEventsHeaders() {
+		Message<byte[]> message = EventMessages.toMessage(this.event, "/intake-service");
+
+		assertThat(new String((byte[]) message.getHeaders().get(KafkaHeaders.KEY), StandardCharsets.UTF_8))
+			.isEqualTo("c1");
+		assertThat(EventMessages.header(message, EventHeaders.TYPE)).isEqualTo("contact.received.v1");
+		assertThat(EventMessages.header(message, EventHeaders.ID)).isEqualTo("e1");
+		assertThat(EventMessages.fromMessage(message)).isEqualTo(this.event);
+	}
+
+	@Test
+	void aRecordWithoutATypeHeaderIsMalformed() {
+		Message<byte[]> message = MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8)).build();
+
+		assertThatThrownBy(() -> EventMessages.fromMessage(message)).isInstanceOf(MalformedEventException.class);
+	}
+
+}
