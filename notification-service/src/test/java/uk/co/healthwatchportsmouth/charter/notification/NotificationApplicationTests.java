@@ -16,12 +16,15 @@ import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructur
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The scenario tests own charter.sla-events on the shared embedded broker: this context
+// must not join their consumer group, nor ever reach the local stack's SMTP port.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.cloud.stream.bindings.slaEvents-in-0.consumer.auto-startup=false", "spring.mail.port=1" })
 class NotificationApplicationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		EmbeddedInfrastructure.register(registry, "notification");
+		EmbeddedInfrastructure.register(registry, "notification-smoke");
 	}
 
 	@Value("${local.server.port}")

@@ -2,6 +2,7 @@ package uk.co.healthwatchportsmouth.charter.support.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -18,6 +19,10 @@ import uk.co.healthwatchportsmouth.charter.contracts.MalformedEventException;
  * Kafka CLI) read them as they are.
  */
 public final class EventMessages {
+
+	private static final String CLOUD_EVENTS_KAFKA_PREFIX = "ce_";
+
+	private static final List<String> CLOUD_EVENTS_PREFIXES = List.of("ce-", "ce.", "cloudEvents:", "cloudEvents_");
 
 	private EventMessages() {
 	}
@@ -42,7 +47,8 @@ public final class EventMessages {
 	public static CharterEvent fromMessage(Message<?> message) {
 		String type = header(message, EventHeaders.TYPE);
 		if (type == null) {
-			throw new MalformedEventException("Record has no " + EventHeaders.TYPE + " header");
+			throw new MalformedEventException(
+					"Record has no " + EventHeaders.TYPE + " header; it has " + message.getHeaders().keySet());
 		}
 		if (!(message.getPayload() instanceof byte[] payload)) {
 			throw new MalformedEventException("Record payload is not bytes: " + message.getPayload().getClass());
@@ -50,9 +56,23 @@ public final class EventMessages {
 		return EventCodec.decode(type, payload);
 	}
 
-	/** A header as text, whether it arrived as bytes (any producer) or as a string. */
+	/**
+	 * A header as text, whether it arrived as bytes (any producer) or as a string.
+	 * CloudEvents attributes are found under any of the protocol prefixes, because Spring
+	 * Cloud Function rewrites {@code ce_} headers to its canonical prefix when it
+	 * recognises a record as a cloud event.
+	 */
 	public static String header(Message<?> message, String name) {
 		Object value = message.getHeaders().get(name);
+		if (value == null && name.startsWith(CLOUD_EVENTS_KAFKA_PREFIX)) {
+			String attribute = name.substring(CLOUD_EVENTS_KAFKA_PREFIX.length());
+			for (String prefix : CLOUD_EVENTS_PREFIXES) {
+				value = message.getHeaders().get(prefix + attribute);
+				if (value != null) {
+					break;
+				}
+			}
+		}
 		if (value instanceof byte[] raw) {
 			return new String(raw, StandardCharsets.UTF_8);
 		}

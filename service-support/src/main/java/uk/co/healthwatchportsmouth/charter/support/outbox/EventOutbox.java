@@ -15,7 +15,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ApplicationListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,7 +38,7 @@ import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
  * service killed) are found again by a sweep at start-up and, while failures are
  * outstanding, every retry interval.
  */
-public class EventOutbox implements AutoCloseable {
+public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
 
 	public static final String FIELD = "outbox";
 
@@ -73,7 +75,15 @@ public class EventOutbox implements AutoCloseable {
 		this.published = meters.counter("charter.outbox.published");
 		this.failed = meters.counter("charter.outbox.publish.failures");
 		this.relay = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").factory());
-		long interval = properties.retryInterval().toMillis();
+	}
+
+	/**
+	 * Sweeps begin once the application is ready: before that, the output bindings refuse
+	 * to send.
+	 */
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		long interval = this.properties.retryInterval().toMillis();
 		this.relay.scheduleWithFixedDelay(this::sweepIfNeeded, 0, interval, TimeUnit.MILLISECONDS);
 	}
 

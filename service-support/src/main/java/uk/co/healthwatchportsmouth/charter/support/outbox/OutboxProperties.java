@@ -16,11 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code /intake-service}
  * @param retryInterval how often documents whose events could not be published are
  * retried
- * @param sendTimeout how long one publish may wait for the broker's acknowledgement
  */
 @Validated
 @ConfigurationProperties("charter.outbox")
-public record OutboxProperties(@NotBlank String source, @NotNull @DefaultValue("PT5S") Duration retryInterval,
-		@NotNull @DefaultValue("PT10S") Duration sendTimeout) {
+public record OutboxProperties(@NotBlank String source, @NotNull @DefaultValue("PT5S") Duration retryInterval) {
 
 }

@@ -1,10 +1,13 @@
 package uk.co.healthwatchportsmouth.charter.support.problem;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,7 +69,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				.reduce((left, right) -> right.startsWith("[") ? left + right : left + "." + right)
 				.orElse("body");
 			return problem(HttpStatus.BAD_REQUEST, "The request body could not be read",
-					List.of(new FieldProblem(field, "has a value of the wrong type or format")));
+					List.of(new FieldProblem(field, wrongValueMessage(databind))));
 		}
 		return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON",
 				List.of(new FieldProblem("body", "is not valid JSON")));
@@ -103,6 +106,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
 		body.setProperties(Map.of("errors", errors));
 		return ResponseEntity.status(status).body(body);
+	}
+
+	private static String wrongValueMessage(DatabindException ex) {
+		if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+				&& invalid.getTargetType().isEnum()) {
+			String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+				.map(Object::toString)
+				.collect(Collectors.joining(", "));
+			return "must be one of " + allowed;
+		}
+		return "has a value of the wrong type or format";
 	}
 
 	private static String messageOf(FieldError error) {

@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
+import uk.co.healthwatchportsmouth.charter.contracts.EventCodec;
 import uk.co.healthwatchportsmouth.charter.contracts.EventHeaders;
 import uk.co.healthwatchportsmouth.charter.contracts.MalformedEventException;
 
@@ -30,6 +33,18 @@ class EventMessagesTest {
 		assertThat(EventMessages.header(message, EventHeaders.TYPE)).isEqualTo("contact.received.v1");
 		assertThat(EventMessages.header(message, EventHeaders.ID)).isEqualTo("e1");
 		assertThat(EventMessages.fromMessage(message)).isEqualTo(this.event);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ce-", "ce.", "cloudEvents:", "cloudEvents_" })
+	void cloudEventsAttributesAreReadUnderAnyProtocolPrefix(String prefix) {
+		Message<byte[]> rewritten = MessageBuilder.withPayload(EventCodec.encode(this.event))
+			.setHeader(prefix + "type", "contact.received.v1")
+			.setHeader(prefix + "id", "e1".getBytes(StandardCharsets.UTF_8))
+			.build();
+
+		assertThat(EventMessages.header(rewritten, EventHeaders.ID)).isEqualTo("e1");
+		assertThat(EventMessages.fromMessage(rewritten)).isEqualTo(this.event);
 	}
 
 	@Test

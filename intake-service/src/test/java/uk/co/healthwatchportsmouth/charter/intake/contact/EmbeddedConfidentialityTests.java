@@ -1,0 +1,5 @@
+package uk.co.healthwatchportsmouth.charter.intake.contact;
+
+class EmbeddedConfidentialityTests extends ConfidentialityScenarios implements OnEmbeddedInfrastructure {
+
+}

@@ -1,0 +1,25 @@
+package uk.co.healthwatchportsmouth.charter.intake.contact;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.springframework.context.annotation.Bean;
+
+import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
+
+/**
+ * Replaces the service's clock with one that stands still at {@link #START} until a test
+ * advances it. Imported by the scenarios rather than annotated, so that a service started
+ * outside the test context (a restart) does not pick it up by component scan.
+ */
+class VirtualTimeConfiguration {
+
+	static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
+
+	@Bean
+	VirtualClock clock() {
+		return new VirtualClock(Clock.fixed(START, ZoneOffset.UTC));
+	}
+
+}

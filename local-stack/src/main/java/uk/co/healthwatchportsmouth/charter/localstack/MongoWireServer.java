@@ -1,0 +1,56 @@
+package uk.co.healthwatchportsmouth.charter.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Mongo wire server (mongo-java-server) with its H2 file backend, so the services'
+ * data survives a restart. Real MongoDB cannot be installed here; production uses it
+ * (docker-compose.yml).
+ */
+final class MongoWireServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
+
+	private final Path file;
+
+	private final int port;
+
+	private MVStore store;
+
+	private MongoServer server;
+
+	MongoWireServer(Path dataDirectory, int port) {
+		this.file = dataDirectory.resolve("mongo").resolve("charter.mv");
+		this.port = port;
+	}
+
+	void start() throws IOException {
+		Files.createDirectories(this.file.getParent());
+		// Commit often: the default one-second delay could lose the last writes if the
+		// stack is killed.
+		this.store = new MVStore.Builder().fileName(this.file.toString()).open();
+		this.store.setAutoCommitDelay(100);
+		this.server = new MongoServer(new H2Backend(this.store));
+		this.server.bind("127.0.0.1", this.port);
+		log.info("Mongo wire server ready on 127.0.0.1:{} (data in {})", this.port, this.file);
+	}
+
+	@Override
+	public void close() {
+		if (this.server != null) {
+			this.server.shutdown();
+		}
+		if (this.store != null && !this.store.isClosed()) {
+			this.store.close();
+		}
+	}
+
+}

@@ -1,0 +1,270 @@
+package uk.co.healthwatchportsmouth.charter.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.co.healthwatchportsmouth.charter.contracts.EventSchemas;
+import uk.co.healthwatchportsmouth.charter.localstack.MailCatcher.ReceivedMail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as a newcomer runs it: a real Kafka broker process, the Mongo wire
+ * server, an SMTP server and the four services as separate processes from their jars,
+ * under the local profile with the shared virtual clock.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CharterEndToEndTest {
+
+	private static final String JO = "jo@charter.local";
+
+	private static final String SAM = "sam@charter.local";
+
+	/** Personal data that must never leave intake-service. */
+	private static final List<String> PERSONAL_DATA = List.of("Margaret Quillfeather",
+			"margaret.quillfeather@example.org", "07700 900123", "Wheelchair access at St Mary's clinic");
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@TempDir
+	static Path data;
+
+	private LocalStack stack;
+
+	private RecordedTopic topics;
+
+	@BeforeAll
+	void startTheWholeSystem() {
+		Path repository = Path.of("").toAbsolutePath().getParent();
+		this.stack = LocalStack.startInfrastructure(repository, data, StackPorts.free());
+		this.stack.startServices(List.of(ServiceName.values()));
+		this.topics = new RecordedTopic(this.stack.kafkaBootstrap(),
+				List.of("charter.contact-events", "charter.sla-events"));
+	}
+
+	@AfterAll
+	void stopTheSystem() {
+		if (this.topics != null) {
+			this.topics.close();
+		}
+		if (this.stack != null) {
+			this.stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void anEmailContactIsRemindedAndThenBreachedByEmailToItsAssignee() throws Exception {
+		String contactId = logEmailContact();
+		JsonNode clock = awaitClock(contactId);
+		assertThat(clock.get("state").asString()).isEqualTo("RUNNING");
+		Instant reminderAt = Instant.parse(clock.get("reminderAt").asString());
+		Instant dueAt = Instant.parse(clock.get("dueAt").asString());
+		assertThat(reminderAt).isBefore(dueAt);
+
+		advanceClockTo(reminderAt.plusSeconds(1));
+		ReceivedMail reminder = awaitMail(contactId, "Reminder");
+		assertThat(reminder.to()).containsExactly(JO);
+		assertThat(reminder.subject()).contains(contactId);
+		assertThat(mailsAbout(contactId)).noneMatch((mail) -> mail.subject().contains("breached"));
+
+		advanceClockTo(dueAt.plusSeconds(1));
+		ReceivedMail breach = awaitMail(contactId, "breached");
+		assertThat(breach.to()).containsExactly(JO);
+		assertThat(breach.cc()).containsExactly(SAM);
+		assertThat(breach.subject()).contains(contactId);
+		assertThat(awaitClock(contactId).get("state").asString()).isEqualTo("BREACHED");
+	}
+
+	@Test
+	@Order(2)
+	void aContactAnsweredInTimeIsMetAndNeverBreached() throws Exception {
+		String contactId = logEmailContact();
+		JsonNode clock = awaitClock(contactId);
+		Instant dueAt = Instant.parse(clock.get("dueAt").asString());
+
+		HttpResponse<String> responded = post(ServiceName.INTAKE, "/contacts/" + contactId + "/response",
+				"{\"respondedBy\":\"jo\"}");
+		assertThat(responded.statusCode()).isEqualTo(200);
+
+		await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> this.topics.poll()
+				.stream()
+				.anyMatch((seen) -> "sla.met.v1".equals(seen.type()) && contactId.equals(seen.key())));
+		advanceClockTo(dueAt.plusSeconds(60));
+		Thread.sleep(3000);
+		assertThat(awaitClock(contactId).get("state").asString()).isEqualTo("MET");
+		assertThat(this.topics.poll())
+			.noneMatch((seen) -> "sla.breached.v1".equals(seen.type()) && contactId.equals(seen.key()));
+		assertThat(mailsAbout(contactId)).isEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void pendingTimersFireOnceAfterTheSlaServiceIsKilledAndRestarted() throws Exception {
+		String contactId = logEmailContact();
+		JsonNode clock = awaitClock(contactId);
+		Instant dueAt = Instant.parse(clock.get("dueAt").asString());
+		Duration offset = Duration.parse(get(ServiceName.SLA, "/admin/clock").get("offset").asString());
+		Instant virtualNow = Instant.parse(get(ServiceName.SLA, "/admin/clock").get("now").asString());
+
+		this.stack.kill(ServiceName.SLA);
+		// While sla-service is down, time passes beyond the deadline: both timers are
+		// overdue at restart.
+		shareClockOffset(offset.plus(Duration.between(virtualNow, dueAt)).plusMinutes(5));
+		this.stack.startServices(List.of(ServiceName.SLA));
+
+		awaitMail(contactId, "Reminder");
+		awaitMail(contactId, "breached");
+		Thread.sleep(5000);
+		assertThat(mailsAbout(contactId)).extracting(ReceivedMail::subject)
+			.satisfiesExactlyInAnyOrder((subject) -> assertThat(subject).startsWith("Reminder"),
+					(subject) -> assertThat(subject).contains("breached"));
+		// Publishing is at least once; a copy carries the same event id and consumers
+		// drop it.
+		await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> distinctEventTypesAbout(contactId), (types) -> types.contains("sla.breached.v1"));
+		assertThat(distinctEventTypesAbout(contactId)).containsExactlyInAnyOrder("contact.received.v1",
+				"sla.clock-started.v1", "sla.reminder-due.v1", "sla.breached.v1");
+	}
+
+	@Test
+	@Order(4)
+	void noPersonalDataLeavesIntakeInEventsOrLogsAndEveryEventMatchesItsSchema() throws IOException {
+		List<RecordedTopic.Seen> events = this.topics.poll();
+		assertThat(events).extracting(RecordedTopic.Seen::type)
+			.contains("contact.received.v1", "contact.responded.v1", "sla.clock-started.v1", "sla.reminder-due.v1",
+					"sla.breached.v1", "sla.met.v1");
+		for (RecordedTopic.Seen event : events) {
+			assertThat(EventSchemas.violations(event.type(), event.payload().getBytes(StandardCharsets.UTF_8)))
+				.as(event.type() + " " + event.payload())
+				.isEmpty();
+			for (String personal : PERSONAL_DATA) {
+				assertThat(event.payload() + event.headers()).doesNotContainIgnoringCase(personal);
+			}
+		}
+		for (ReceivedMail mail : this.stack.mail().messages()) {
+			for (String personal : PERSONAL_DATA) {
+				assertThat(mail.subject() + mail.text() + mail.html()).doesNotContainIgnoringCase(personal);
+			}
+		}
+		try (Stream<Path> logs = Files.list(data.resolve("logs"))) {
+			for (Path log : logs.toList()) {
+				String text = Files.readString(log);
+				for (String personal : PERSONAL_DATA) {
+					assertThat(text).as(log.getFileName().toString()).doesNotContainIgnoringCase(personal);
+				}
+			}
+		}
+	}
+
+	private List<String> distinctEventTypesAbout(String contactId) {
+		Map<String, String> typeById = new LinkedHashMap<>();
+		this.topics.poll()
+			.stream()
+			.filter((seen) -> contactId.equals(seen.key()))
+			.forEach((seen) -> typeById.put(seen.eventId(), seen.type()));
+		return List.copyOf(typeById.values());
+	}
+
+	private String logEmailContact() throws Exception {
+		HttpResponse<String> created = post(ServiceName.INTAKE, "/contacts", """
+				{"channel":"EMAIL","subject":"%s",
+				 "customer":{"name":"%s","email":"%s","phone":"%s"},"assigneeId":"jo"}"""
+			.formatted(PERSONAL_DATA.get(3), PERSONAL_DATA.get(0), PERSONAL_DATA.get(1), PERSONAL_DATA.get(2)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = this.json.readTree(created.body()).get("id").asString();
+		assertThat(created.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/contacts/" + id));
+		return id;
+	}
+
+	private JsonNode awaitClock(String contactId) {
+		return await().atMost(30, TimeUnit.SECONDS).until(() -> {
+			JsonNode clocks = get(ServiceName.SLA, "/clocks?contactId=" + contactId);
+			return (clocks.isArray() && !clocks.isEmpty()) ? clocks.get(0) : null;
+		}, (clock) -> clock != null);
+	}
+
+	private void advanceClockTo(Instant instant) throws Exception {
+		HttpResponse<String> advanced = post(ServiceName.SLA, "/admin/clock/advance?to=" + instant, "");
+		assertThat(advanced.statusCode()).as(advanced.body()).isEqualTo(200);
+	}
+
+	private void shareClockOffset(Duration offset) throws Exception {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.kafkaBootstrap()), new StringSerializer(),
+				new StringSerializer())) {
+			producer.send(new ProducerRecord<>("charter.local-clock", 0, "offset", offset.toString()))
+				.get(10, TimeUnit.SECONDS);
+		}
+	}
+
+	private ReceivedMail awaitMail(String contactId, String subjectFragment) {
+		return await().atMost(60, TimeUnit.SECONDS)
+			.until(() -> mailsAbout(contactId).stream()
+				.filter((mail) -> mail.subject().contains(subjectFragment))
+				.findFirst()
+				.orElse(null), (mail) -> mail != null);
+	}
+
+	/**
+	 * Reads received mail through the local stack's HTTP mail API, as a person following
+	 * the README would.
+	 */
+	private List<ReceivedMail> mailsAbout(String contactId) throws Exception {
+		URI uri = URI.create("http://127.0.0.1:" + this.stack.ports().mailApi() + "/messages?to=" + JO);
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).build(),
+				HttpResponse.BodyHandlers.ofString());
+		List<ReceivedMail> mails = List.of(this.json.readValue(response.body(), ReceivedMail[].class));
+		return mails.stream().filter((mail) -> mail.subject().contains(contactId)).toList();
+	}
+
+	private JsonNode get(ServiceName service, String path) throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.stack.uri(service) + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> post(ServiceName service, String path, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.stack.uri(service) + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

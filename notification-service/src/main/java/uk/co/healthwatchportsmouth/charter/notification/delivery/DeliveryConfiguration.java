@@ -1,0 +1,57 @@
+package uk.co.healthwatchportsmouth.charter.notification.delivery;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+
+import uk.co.healthwatchportsmouth.charter.notification.mail.AlertMailComposer;
+import uk.co.healthwatchportsmouth.charter.notification.mail.NotificationMailProperties;
+import uk.co.healthwatchportsmouth.charter.notification.mail.SmtpMailer;
+import uk.co.healthwatchportsmouth.charter.notification.staff.StaffDirectory;
+import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
+
+/**
+ * Wires delivery to Kafka ({@code slaEvents-in-0}), MongoDB and the retry schedule.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(RetryProperties.class)
+class DeliveryConfiguration {
+
+	@Bean(initMethod = "createIndexes")
+	NotificationStore notificationStore(MongoTemplate mongo) {
+		return new NotificationStore(mongo);
+	}
+
+	@Bean
+	NotificationDelivery notificationDelivery(NotificationStore store, StaffDirectory staff, AlertMailComposer composer,
+			SmtpMailer mailer, NotificationMailProperties mail, RetryProperties retry, Clock clock,
+			MeterRegistry meters) {
+		return new NotificationDelivery(store, staff, composer, mailer, mail.from(), retry, clock, meters);
+	}
+
+	/**
+	 * Consumes {@code charter.sla-events}. An unreadable record throws
+	 * {@code MalformedEventException}, which the binder sends to the dead-letter topic
+	 * without retrying.
+	 */
+	@Bean
+	Consumer<Message<byte[]>> slaEvents(NotificationDelivery delivery) {
+		return (message) -> delivery.handle(EventMessages.fromMessage(message));
+	}
+
+	@Bean
+	SchedulingConfigurer notificationRetrySchedule(NotificationDelivery delivery, RetryProperties retry) {
+		return (registrar) -> registrar.addFixedDelayTask(delivery::retryDue, retry.pollInterval());
+	}
+
+}

@@ -1,0 +1,66 @@
+package uk.co.healthwatchportsmouth.charter.notification.delivery;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.co.healthwatchportsmouth.charter.support.problem.InvalidFieldException;
+import uk.co.healthwatchportsmouth.charter.support.problem.NotFoundException;
+
+/** What was sent, is waiting or failed, newest first. */
+@RestController
+@RequestMapping("/notifications")
+class NotificationController {
+
+	private static final String STATUSES = String.join(", ",
+			Arrays.stream(Notification.Status.values()).map(Enum::name).toList());
+
+	private final NotificationDelivery delivery;
+
+	NotificationController(NotificationDelivery delivery) {
+		this.delivery = delivery;
+	}
+
+	/**
+	 * @param recipient a staff id: only notifications to (or copied to) them
+	 * @param status {@code PENDING}, {@code SENT} or {@code FAILED}
+	 * @param limit at most this many, newest first
+	 */
+	@GetMapping
+	List<Notification> list(@RequestParam(required = false) String recipient,
+			@RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+		return this.delivery.list(blankToNull(recipient), parseStatus(status), limit);
+	}
+
+	@GetMapping("/{id}")
+	Notification get(@PathVariable String id) {
+		return this.delivery.find(id).orElseThrow(() -> new NotFoundException("No notification with id " + id));
+	}
+
+	private static Notification.Status parseStatus(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return Notification.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidFieldException("status", "must be one of " + STATUSES);
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+}

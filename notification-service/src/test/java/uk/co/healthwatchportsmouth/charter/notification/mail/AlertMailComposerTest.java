@@ -1,0 +1,125 @@
+package uk.co.healthwatchportsmouth.charter.notification.mail;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlertMailComposerTest {
+
+	// 17:00 UTC in November is 17:00 in London (GMT)
+	private static final Instant WINTER_DUE = Instant.parse("2026-11-26T17:00:00Z");
+
+	// 16:00 UTC in June is 17:00 in London (BST)
+	private static final Instant SUMMER_DUE = Instant.parse("2026-06-25T16:00:00Z");
+
+	private final AlertMailComposer composer = new AlertMailComposer(URI.create("http://localhost:8081"));
+
+	@Test
+	void aReminderSubjectSaysWhichContactNeedsAReplyByWhenInLondonTime() {
+		assertThat(this.composer.subject(alert(Alert.Kind.REMINDER, "C-42", "EMAIL", WINTER_DUE)))
+			.isEqualTo("Reminder: contact C-42 needs a reply by Thu 26 Nov 2026, 17:00");
+		assertThat(this.composer.subject(alert(Alert.Kind.REMINDER, "C-42", "EMAIL", SUMMER_DUE)))
+			.isEqualTo("Reminder: contact C-42 needs a reply by Thu 25 Jun 2026, 17:00");
+	}
+
+	@Test
+	void aBreachSubjectSaysWhenTheContactWasDue() {
+		assertThat(this.composer.subject(alert(Alert.Kind.BREACH, "C-42", "LETTER", WINTER_DUE)))
+			.isEqualTo("Charter breached: contact C-42 was due Thu 26 Nov 2026, 17:00");
+	}
+
+	@Test
+	void septemberIsAbbreviatedTheUsualWay() {
+		assertThat(AlertMailComposer.londonTime(Instant.parse("2026-09-03T08:30:00Z")))
+			.isEqualTo("Thu 3 Sep 2026, 09:30");
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			EMAIL                     | reply to an email within 2 working days
+			ANSWERPHONE               | reply to an answerphone message within 1 working day
+			LETTER                    | reply to a letter within 5 working days
+			COMPLAINT_ACKNOWLEDGEMENT | acknowledge a complaint within 5 working days
+			SOMETHING_NEW             | SOMETHING_NEW
+			""")
+	void namesTheCharterStandardInWords(String standard, String words) {
+		assertThat(AlertMailComposer.standardInWords(standard)).isEqualTo(words);
+		MailContent content = this.composer.compose(alert(Alert.Kind.REMINDER, "C-1", standard, WINTER_DUE), "Jo",
+				null);
+		assertThat(content.text()).contains("Our charter promise for this contact: " + words + ".");
+		assertThat(content.html()).contains(words);
+	}
+
+	@Test
+	void aReminderSaysWhatIsDueWhenAndWhereToOpenTheContact() {
+		MailContent content = this.composer.compose(alert(Alert.Kind.REMINDER, "C-42", "EMAIL", WINTER_DUE), "Jo",
+				null);
+
+		assertThat(content.subject()).isEqualTo("Reminder: contact C-42 needs a reply by Thu 26 Nov 2026, 17:00");
+		assertThat(content.text()).startsWith("Hello Jo,\n\n")
+			.contains("Contact C-42 needs a reply by Thu 26 Nov 2026, 17:00 (UK time).")
+			.contains("reply to an email within 2 working days")
+			.contains("http://localhost:8081/contacts/C-42")
+			.contains("clock clock-1")
+			.doesNotContain("copied in");
+		assertThat(content.html()).contains("<a href=\"http://localhost:8081/contacts/C-42\"")
+			.contains("Thu 26 Nov 2026, 17:00");
+	}
+
+	@Test
+	void aBreachAsksForAnApologyAndSaysTheManagerIsCopiedIn() {
+		MailContent content = this.composer.compose(alert(Alert.Kind.BREACH, "C-42", "ANSWERPHONE", WINTER_DUE), "Jo",
+				"Sam");
+
+		assertThat(content.text()).contains("the charter deadline has passed")
+			.contains("It was due by Thu 26 Nov 2026, 17:00 (UK time).")
+			.contains("say sorry for the delay")
+			.contains("Sam is copied in as your manager.");
+	}
+
+	@Test
+	void theHtmlVersionIsReadableAtLargeFontSizes() {
+		MailContent content = this.composer.compose(alert(Alert.Kind.BREACH, "C-42", "EMAIL", WINTER_DUE), "Jo", "Sam");
+
+		assertThat(content.html()).contains("<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 20px;")
+			.doesNotContain("<small")
+			.doesNotContainIgnoringCase("font-size: smaller");
+		Matcher sizes = Pattern.compile("font-size:\\s*([^;\"]+)").matcher(content.html());
+		int found = 0;
+		while (sizes.find()) {
+			found++;
+			assertThat(sizes.group(1).strip()).as("every font size is in px and at least 18px")
+				.matches("\\d+px")
+				.satisfies((size) -> assertThat(Integer.parseInt(size.replace("px", ""))).isGreaterThanOrEqualTo(18));
+		}
+		assertThat(found).isGreaterThan(1);
+	}
+
+	@Test
+	void linksToTheContactInIntakesApiWithTheIdEncoded() {
+		AlertMailComposer composer = new AlertMailComposer(URI.create("https://intake.example/api/"));
+
+		assertThat(composer.contactLink("C 1/2")).isEqualTo("https://intake.example/api/contacts/C%201%2F2");
+	}
+
+	@Test
+	void escapesWhateverTheIdsContainInTheHtmlVersion() {
+		MailContent content = this.composer.compose(alert(Alert.Kind.REMINDER, "<b>C-1</b>", "EMAIL", WINTER_DUE),
+				"Jo & Co", null);
+
+		assertThat(content.html()).contains("&lt;b&gt;C-1&lt;/b&gt;").contains("Hello Jo &amp; Co,");
+		assertThat(content.html()).doesNotContain("<b>C-1</b>");
+	}
+
+	private static Alert alert(Alert.Kind kind, String contactId, String standard, Instant dueAt) {
+		return new Alert(kind, contactId, "clock-1", standard, dueAt);
+	}
+
+}

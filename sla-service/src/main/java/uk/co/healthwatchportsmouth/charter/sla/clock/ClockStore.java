@@ -1,0 +1,138 @@
+package uk.co.healthwatchportsmouth.charter.sla.clock;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.annotation.PostConstruct;
+import org.bson.Document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.support.outbox.EventOutbox;
+import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
+
+/**
+ * Keeps clocks in MongoDB, the source of truth for their state and timers. Every write
+ * stores a clock's change together with the events it caused (in the document's outbox),
+ * then hands the document to the outbox relay.
+ */
+@Component
+public class ClockStore {
+
+	public static final String COLLECTION = "clocks";
+
+	private final MongoTemplate mongo;
+
+	private final EventOutbox outbox;
+
+	public ClockStore(MongoTemplate mongo, EventOutbox outbox) {
+		this.mongo = mongo;
+		this.outbox = outbox;
+	}
+
+	@PostConstruct
+	void createIndexes() {
+		var indexes = this.mongo.indexOps(COLLECTION);
+		indexes.createIndex(new Index(ClockDocument.CONTACT_ID, Sort.Direction.ASC).named("by_contact"));
+		// only clocks with a pending timer have the field, so this sparse index holds
+		// just
+		// the open clocks that start-up loads
+		indexes
+			.createIndex(new Index(ClockDocument.NEXT_TIMER_AT, Sort.Direction.ASC).sparse().named("pending_timers"));
+	}
+
+	/**
+	 * Stores a new clock with the event that started it.
+	 * @return false when a clock with that id already exists, in which case nothing
+	 * changes (a redelivered contact event starts nothing twice)
+	 */
+	public boolean insert(DeadlineClock clock, CharterEvent started) {
+		try {
+			this.mongo.insert(ClockDocument.of(clock, List.of(PendingEvent.of(started))));
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+		this.outbox.publishSoon(COLLECTION, clock.id());
+		return true;
+	}
+
+	/**
+	 * Stores a change to a clock with the events it caused, provided the stored clock is
+	 * still at the version the change was worked out from.
+	 * @return false when the clock had changed meanwhile (nothing is written)
+	 */
+	public boolean update(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events) {
+		Query unchanged = Query.query(Criteria.where("_id")
+			.is(changed.id())
+			.and(ClockDocument.STATE)
+			.is(basedOn.state())
+			.and(ClockDocument.NEXT_TIMER_KIND)
+			.is(basedOn.timer().map(Timer::kind).orElse(null))
+			.and(ClockDocument.NEXT_TIMER_AT)
+			.is(basedOn.timer().map(Timer::at).orElse(null)));
+		Update update = new Update().set(ClockDocument.STATE, changed.state());
+		setOrUnset(update, "reminderSentAt", changed.reminderSentAt().orElse(null));
+		setOrUnset(update, "breachedAt", changed.breachedAt().orElse(null));
+		setOrUnset(update, "respondedAt", changed.respondedAt().orElse(null));
+		Optional<Timer> next = changed.pendingTimer();
+		setOrUnset(update, ClockDocument.NEXT_TIMER_KIND, next.map(Timer::kind).orElse(null));
+		setOrUnset(update, ClockDocument.NEXT_TIMER_AT, next.map(Timer::at).orElse(null));
+		if (!events.isEmpty()) {
+			update.push(EventOutbox.FIELD).each(events.stream().map(PendingEvent::of).toArray());
+		}
+		ClockDocument before = this.mongo.findAndModify(unchanged, update, FindAndModifyOptions.options(),
+				ClockDocument.class);
+		if (before == null) {
+			return false;
+		}
+		if (!events.isEmpty()) {
+			this.outbox.publishSoon(COLLECTION, changed.id());
+		}
+		return true;
+	}
+
+	public Optional<DeadlineClock> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, ClockDocument.class)).map(ClockDocument::toClock);
+	}
+
+	public List<DeadlineClock> findByContact(String contactId) {
+		Query byContact = Query.query(Criteria.where(ClockDocument.CONTACT_ID).is(contactId))
+			.with(Sort.by("startedAt"));
+		return this.mongo.find(byContact, ClockDocument.class).stream().map(ClockDocument::toClock).toList();
+	}
+
+	/**
+	 * Every clock's pending timer, read as a stream of small projections so that even a
+	 * very large number of open clocks loads without holding the documents.
+	 */
+	public Stream<ClockTimer> pendingTimers() {
+		Query pending = Query.query(Criteria.where(ClockDocument.NEXT_TIMER_AT).ne(null));
+		pending.fields().include(ClockDocument.NEXT_TIMER_KIND, ClockDocument.NEXT_TIMER_AT);
+		return this.mongo.stream(pending, Document.class, COLLECTION)
+			.map((document) -> new ClockTimer(document.getString("_id"),
+					new Timer(TimerKind.valueOf(document.getString(ClockDocument.NEXT_TIMER_KIND)),
+							document.get(ClockDocument.NEXT_TIMER_AT, Date.class).toInstant())));
+	}
+
+	private static void setOrUnset(Update update, String field, Object value) {
+		if (value != null) {
+			update.set(field, value);
+		}
+		else {
+			update.unset(field);
+		}
+	}
+
+}

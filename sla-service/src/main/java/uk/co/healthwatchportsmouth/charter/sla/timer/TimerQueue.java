@@ -1,0 +1,46 @@
+package uk.co.healthwatchportsmouth.charter.sla.timer;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
+
+/**
+ * Timers in the order they fall due (ties broken by clock id, so the order is
+ * repeatable). Not thread-safe: the scheduler guards it. Entries may be stale (the clock
+ * was met, or the timer already fired); whoever fires one checks it against the stored
+ * clock, so a stale entry costs one read and nothing else.
+ */
+final class TimerQueue {
+
+	private static final Comparator<ClockTimer> DUE_ORDER = Comparator
+		.comparing((ClockTimer entry) -> entry.timer().at())
+		.thenComparing(ClockTimer::clockId)
+		.thenComparing((ClockTimer entry) -> entry.timer().kind());
+
+	private final PriorityQueue<ClockTimer> entries = new PriorityQueue<>(DUE_ORDER);
+
+	void add(ClockTimer entry) {
+		this.entries.add(entry);
+	}
+
+	/** The earliest timer if it is due at {@code now}; never one that is not yet due. */
+	Optional<ClockTimer> pollDue(Instant now) {
+		ClockTimer head = this.entries.peek();
+		if (head == null || !head.timer().isDueAt(now)) {
+			return Optional.empty();
+		}
+		return Optional.of(this.entries.poll());
+	}
+
+	Optional<Instant> nextDueAt() {
+		return Optional.ofNullable(this.entries.peek()).map((entry) -> entry.timer().at());
+	}
+
+	int size() {
+		return this.entries.size();
+	}
+
+}
