@@ -7,8 +7,8 @@ import java.time.Instant;
  * customer's name, contact details or free text, which stay in the service that owns
  * them.
  */
-public sealed interface CharterEvent
-		permits ContactReceived, ContactResponded, ClockStarted, ReminderDue, Breached, Met {
+public sealed interface CharterEvent permits ContactReceived, ContactResponded, ClockStarted, ReminderDue, Breached,
+		Met, Escalated, DeadlineChanged {
 
 	/** Unique per fact and deterministic, so a consumer can drop a redelivered copy. */
 	String eventId();

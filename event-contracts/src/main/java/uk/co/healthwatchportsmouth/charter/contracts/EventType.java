@@ -9,11 +9,25 @@ import java.util.Optional;
  */
 public enum EventType {
 
+	// Contact lifecycle, published by intake-service: add contact events below this line.
+
 	CONTACT_RECEIVED("contact.received.v1", ContactReceived.class, Topics.CONTACTS),
+
 	CONTACT_RESPONDED("contact.responded.v1", ContactResponded.class, Topics.CONTACTS),
+
+	// Clock lifecycle, published by sla-service: add sla events below this line.
+
 	CLOCK_STARTED("sla.clock-started.v1", ClockStarted.class, Topics.SLA),
+
 	REMINDER_DUE("sla.reminder-due.v1", ReminderDue.class, Topics.SLA),
-	BREACHED("sla.breached.v1", Breached.class, Topics.SLA), MET("sla.met.v1", Met.class, Topics.SLA);
+
+	BREACHED("sla.breached.v1", Breached.class, Topics.SLA),
+
+	MET("sla.met.v1", Met.class, Topics.SLA),
+
+	ESCALATED("sla.escalated.v1", Escalated.class, Topics.SLA),
+
+	DEADLINE_CHANGED("sla.deadline-changed.v1", DeadlineChanged.class, Topics.SLA);
 
 	private final String wireName;
 

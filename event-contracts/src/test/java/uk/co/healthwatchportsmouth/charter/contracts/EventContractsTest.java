@@ -24,7 +24,11 @@ class EventContractsTest {
 				new ClockStarted("e3", T0, "k1", "c1", "EMAIL", "jo", T0, DUE, DUE.minusSeconds(7200)),
 				new ReminderDue("e4", T0, "k1", "c1", "EMAIL", "jo", DUE, DUE.minusSeconds(7200), T0),
 				new Breached("e5", T0, "k1", "c1", "EMAIL", "jo", DUE, DUE, DUE.plusMillis(12)),
-				new Met("e6", T0, "k1", "c1", "EMAIL", "jo", DUE, T0));
+				new Met("e6", T0, "k1", "c1", "EMAIL", "jo", DUE, T0),
+				new ContactReceived("e7", T0, "c2", "LETTER", T0, "jo", "PATIENT", "large print; interpreter: Polish"),
+				new Escalated("e8", T0, "k1", "c1", "EMAIL", "jo", DUE, 1, DUE, DUE.plusSeconds(57600)),
+				new DeadlineChanged("e9", T0, "k1", "c1", "EMAIL", "jo", DUE, DUE.plusSeconds(86400),
+						"Bank holiday added: 2026-11-26 (One-off bank holiday)"));
 	}
 
 	@Test
