@@ -145,6 +145,28 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops the Kafka broker, as an outage would; its data stays for
+	 * {@link #startKafka()}.
+	 */
+	public void stopKafka() {
+		this.kafka.close();
+	}
+
+	/** Starts the Kafka broker again on the same port with the same data. */
+	public void startKafka() {
+		try {
+			this.kafka.start(logDirectory().resolve("kafka.log"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not restart Kafka: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while restarting Kafka", ex);
+		}
+	}
+
 	public URI uri(ServiceName name) {
 		return URI.create("http://127.0.0.1:" + this.ports.of(name));
 	}

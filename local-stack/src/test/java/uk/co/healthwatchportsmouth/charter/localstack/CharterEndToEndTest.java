@@ -190,6 +190,75 @@ class CharterEndToEndTest {
 		}
 	}
 
+	@Test
+	@Order(5)
+	void aMalformedRecordIsParkedInTheDeadLetterTopicWithoutStallingAndCanBeReplayed() throws Exception {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.kafkaBootstrap()), new StringSerializer(),
+				new StringSerializer())) {
+			ProducerRecord<String, String> poison = new ProducerRecord<>("charter.contact-events", "poison-1",
+					"{ this is not an event");
+			poison.headers().add("ce_type", "contact.received.v1".getBytes(StandardCharsets.UTF_8));
+			poison.headers().add("ce_id", "poison-event-1".getBytes(StandardCharsets.UTF_8));
+			producer.send(poison).get(10, TimeUnit.SECONDS);
+		}
+		String deadLetters = "charter.contact-events.dlq.sla-service";
+		try (RecordedTopic parked = new RecordedTopic(this.stack.kafkaBootstrap(), List.of(deadLetters))) {
+			await().atMost(30, TimeUnit.SECONDS)
+				.until(() -> parked.poll().stream().anyMatch((seen) -> "poison-1".equals(seen.key())));
+		}
+
+		String contactId = logEmailContact();
+		assertThat(awaitClock(contactId).get("state").asString()).as("the consumer is not stalled")
+			.isEqualTo("RUNNING");
+
+		int replayed = ReplayDeadLetters.replay(this.stack.kafkaBootstrap(), deadLetters, "e2e.replayed",
+				Duration.ofSeconds(3));
+		assertThat(replayed).isGreaterThanOrEqualTo(1);
+		try (RecordedTopic replayTarget = new RecordedTopic(this.stack.kafkaBootstrap(), List.of("e2e.replayed"))) {
+			RecordedTopic.Seen copy = await().atMost(30, TimeUnit.SECONDS)
+				.until(() -> replayTarget.poll()
+					.stream()
+					.filter((seen) -> "poison-1".equals(seen.key()))
+					.findFirst()
+					.orElse(null), (seen) -> seen != null);
+			assertThat(copy.type()).isEqualTo("contact.received.v1");
+			assertThat(copy.eventId()).isEqualTo("poison-event-1");
+			assertThat(copy.headers()).doesNotContain("x-exception");
+		}
+		assertThat(ReplayDeadLetters.replay(this.stack.kafkaBootstrap(), deadLetters, "e2e.replayed",
+				Duration.ofSeconds(2)))
+			.as("a second run replays nothing again")
+			.isZero();
+	}
+
+	@Test
+	@Order(6)
+	void aContactAcceptedDuringAKafkaOutageIsPublishedOnceKafkaIsBack() throws Exception {
+		this.stack.stopKafka();
+		String contactId;
+		try {
+			contactId = logEmailContact();
+			HttpResponse<String> stored = this.http
+				.send(HttpRequest.newBuilder(URI.create(this.stack.uri(ServiceName.INTAKE) + "/contacts/" + contactId))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(stored.statusCode()).as("accepted and stored while Kafka is down").isEqualTo(200);
+		}
+		finally {
+			this.stack.startKafka();
+		}
+
+		JsonNode clock = await().atMost(90, TimeUnit.SECONDS).until(() -> {
+			JsonNode clocks = get(ServiceName.SLA, "/clocks?contactId=" + contactId);
+			return (clocks.isArray() && !clocks.isEmpty()) ? clocks.get(0) : null;
+		}, (found) -> found != null);
+		assertThat(clock.get("state").asString()).isEqualTo("RUNNING");
+		await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> distinctEventTypesAbout(contactId), (types) -> types.contains("sla.clock-started.v1"));
+		assertThat(distinctEventTypesAbout(contactId)).containsExactlyInAnyOrder("contact.received.v1",
+				"sla.clock-started.v1");
+	}
+
 	private List<String> distinctEventTypesAbout(String contactId) {
 		Map<String, String> typeById = new LinkedHashMap<>();
 		this.topics.poll()
