@@ -8,7 +8,8 @@ import java.time.Instant;
  * them.
  */
 public sealed interface CharterEvent permits ContactReceived, ContactResponded, ClockStarted, ReminderDue, Breached,
-		Met, Escalated, DeadlineChanged {
+		Met, Escalated, DeadlineChanged, ContactResolvedAtFirstContact, HoldingReplySent, InformationRequested,
+		InformationReceived, ContactResolved, ContactReassigned, ContactEscalatedToComplaint, AnswerphoneChecked {
 
 	/** Unique per fact and deterministic, so a consumer can drop a redelivered copy. */
 	String eventId();

@@ -15,6 +15,24 @@ public enum EventType {
 
 	CONTACT_RESPONDED("contact.responded.v1", ContactResponded.class, Topics.CONTACTS),
 
+	CONTACT_RESOLVED_AT_FIRST_CONTACT("contact.resolved-at-first-contact.v1", ContactResolvedAtFirstContact.class,
+			Topics.CONTACTS),
+
+	HOLDING_REPLY_SENT("contact.holding-reply-sent.v1", HoldingReplySent.class, Topics.CONTACTS),
+
+	INFORMATION_REQUESTED("contact.information-requested.v1", InformationRequested.class, Topics.CONTACTS),
+
+	INFORMATION_RECEIVED("contact.information-received.v1", InformationReceived.class, Topics.CONTACTS),
+
+	CONTACT_RESOLVED("contact.resolved.v1", ContactResolved.class, Topics.CONTACTS),
+
+	CONTACT_REASSIGNED("contact.reassigned.v1", ContactReassigned.class, Topics.CONTACTS),
+
+	CONTACT_ESCALATED_TO_COMPLAINT("contact.escalated-to-complaint.v1", ContactEscalatedToComplaint.class,
+			Topics.CONTACTS),
+
+	ANSWERPHONE_CHECKED("contact.answerphone-checked.v1", AnswerphoneChecked.class, Topics.CONTACTS),
+
 	// Clock lifecycle, published by sla-service: add sla events below this line.
 
 	CLOCK_STARTED("sla.clock-started.v1", ClockStarted.class, Topics.SLA),

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.EventSchemas;
 import uk.co.healthwatchportsmouth.charter.localstack.MailCatcher.ReceivedMail;
 
@@ -141,23 +142,30 @@ class CharterEndToEndTest {
 		Instant virtualNow = Instant.parse(get(ServiceName.SLA, "/admin/clock").get("now").asString());
 
 		this.stack.kill(ServiceName.SLA);
-		// While sla-service is down, time passes beyond the deadline: both timers are
-		// overdue at restart.
-		shareClockOffset(offset.plus(Duration.between(virtualNow, dueAt)).plusMinutes(5));
+		// While sla-service is down, time passes to the next working morning: the
+		// reminder, the breach and the
+		// first morning's escalation are all overdue when it restarts, and the office is
+		// open so none is held.
+		Instant nextMorning = WorkingCalendar.englandAndWales()
+			.nextOpening(dueAt.plusSeconds(60))
+			.plus(Duration.ofMinutes(30));
+		shareClockOffset(offset.plus(Duration.between(virtualNow, nextMorning)));
 		this.stack.startServices(List.of(ServiceName.SLA));
 
 		awaitMail(contactId, "Reminder");
 		awaitMail(contactId, "breached");
+		awaitMail(contactId, "Still unanswered");
 		Thread.sleep(5000);
 		assertThat(mailsAbout(contactId)).extracting(ReceivedMail::subject)
 			.satisfiesExactlyInAnyOrder((subject) -> assertThat(subject).startsWith("Reminder"),
-					(subject) -> assertThat(subject).contains("breached"));
+					(subject) -> assertThat(subject).contains("breached"),
+					(subject) -> assertThat(subject).startsWith("Still unanswered"));
 		// Publishing is at least once; a copy carries the same event id and consumers
 		// drop it.
 		await().atMost(30, TimeUnit.SECONDS)
 			.until(() -> distinctEventTypesAbout(contactId), (types) -> types.contains("sla.breached.v1"));
 		assertThat(distinctEventTypesAbout(contactId)).containsExactlyInAnyOrder("contact.received.v1",
-				"sla.clock-started.v1", "sla.reminder-due.v1", "sla.breached.v1");
+				"sla.clock-started.v1", "sla.reminder-due.v1", "sla.breached.v1", "sla.escalated.v1");
 	}
 
 	@Test

@@ -16,10 +16,11 @@ import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructur
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-// The scenario tests own charter.sla-events on the shared embedded broker: this context
+// The scenario tests own charter.sla-events and charter.contact-events on the shared embedded broker: this context
 // must not join their consumer group, nor ever reach the local stack's SMTP port.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.cloud.stream.bindings.slaEvents-in-0.consumer.auto-startup=false", "spring.mail.port=1" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.cloud.stream.bindings.slaEvents-in-0.consumer.auto-startup=false",
+				"spring.cloud.stream.bindings.contactEvents-in-0.consumer.auto-startup=false", "spring.mail.port=1" })
 class NotificationApplicationTests {
 
 	@DynamicPropertySource
@@ -38,7 +39,10 @@ class NotificationApplicationTests {
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"mongo\"");
 
-		assertThat(get("/v3/api-docs").statusCode()).isEqualTo(200);
+		HttpResponse<String> apiDocs = get("/v3/api-docs");
+		assertThat(apiDocs.statusCode()).isEqualTo(200);
+		assertThat(apiDocs.body()).contains("\"/staff\"", "\"/staff/{id}\"", "\"/notifications/{id}/resend\"")
+			.contains("become manager-only when the security issue is done");
 		assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
 	}
 

@@ -1,7 +1,7 @@
 package uk.co.healthwatchportsmouth.charter.sla;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
-import uk.co.healthwatchportsmouth.charter.sla.calendar.WorkingCalendar;
+import uk.co.healthwatchportsmouth.charter.sla.calendar.CalendarSource;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.standard.CharterStandards;
+import uk.co.healthwatchportsmouth.charter.sla.standard.ReminderRule;
 import uk.co.healthwatchportsmouth.charter.sla.standard.Standard;
 import uk.co.healthwatchportsmouth.charter.support.outbox.EventOutbox;
 import uk.co.healthwatchportsmouth.charter.support.outbox.OutboxProperties;
@@ -28,19 +29,21 @@ class SlaConfiguration {
 	static final String SLA_EVENTS_BINDING = "slaEvents-out-0";
 
 	@Bean
-	WorkingCalendar workingCalendar(SlaProperties properties) {
-		SlaProperties.Calendar calendar = properties.calendar();
-		return new WorkingCalendar(calendar.zone(), calendar.opensAt(), calendar.closesAt());
+	CalendarSource calendarSource(SlaProperties properties) {
+		return new CalendarSource(properties.calendar());
 	}
 
 	@Bean
-	CharterStandards charterStandards(WorkingCalendar calendar, SlaProperties properties) {
-		Map<String, Standard> byChannel = properties.channels()
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> new Standard(entry.getValue(),
-					properties.standards().get(entry.getValue()).workingDays())));
-		return new CharterStandards(calendar, byChannel, properties.reminderBefore());
+	CharterStandards charterStandards(CalendarSource calendar, SlaProperties properties) {
+		Map<String, Standard> standards = new HashMap<>();
+		properties.standards().forEach((name, rule) -> {
+			SlaProperties.Reminders reminders = (rule.reminders() != null) ? rule.reminders() : properties.reminders();
+			standards.put(name,
+					new Standard(name, rule.version(), rule.kind(),
+							(rule.workingDays() != null) ? rule.workingDays() : 0, rule.checkBy(),
+							new ReminderRule(reminders.fractions(), reminders.beforeDeadline())));
+		});
+		return new CharterStandards(calendar, standards, properties.channels());
 	}
 
 	@Bean(destroyMethod = "close")

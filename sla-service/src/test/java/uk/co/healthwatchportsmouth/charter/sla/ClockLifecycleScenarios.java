@@ -1,9 +1,16 @@
 package uk.co.healthwatchportsmouth.charter.sla;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,11 +23,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import uk.co.healthwatchportsmouth.charter.calendar.BankHolidays;
+import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
+import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.contracts.EventSchemas;
 import uk.co.healthwatchportsmouth.charter.contracts.ReminderDue;
+import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
+import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.Timer;
@@ -59,6 +73,33 @@ abstract class ClockLifecycleScenarios {
 	static final String BREACHED = "sla.breached.v1";
 
 	static final String MET = "sla.met.v1";
+
+	static final String ESCALATED = "sla.escalated.v1";
+
+	static final String DEADLINE_CHANGED = "sla.deadline-changed.v1";
+
+	/**
+	 * A copy of the shipped bank-holiday file that a scenario replaces, as operations
+	 * would.
+	 */
+	static final Path BANK_HOLIDAYS = copyOfTheShippedBankHolidays();
+
+	@DynamicPropertySource
+	static void bankHolidaysOnDisk(DynamicPropertyRegistry registry) {
+		registry.add("charter.sla.calendar.bank-holidays-file", BANK_HOLIDAYS::toString);
+	}
+
+	private static Path copyOfTheShippedBankHolidays() {
+		try (InputStream shipped = BankHolidays.class.getResourceAsStream(BankHolidays.SHIPPED_RESOURCE)) {
+			Path file = Files.createTempFile("bank-holidays", ".json");
+			Files.write(file, shipped.readAllBytes());
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	/** Not a {@code @Configuration}: component scanning must not find it elsewhere. */
 	static class MovableTime {
@@ -102,13 +143,16 @@ abstract class ClockLifecycleScenarios {
 	}
 
 	@Test
-	void aClockStartsThenRemindsThenBreachesEachExactlyOnce() {
+	void aClockStartsThenRemindsAtEachPointThenBreachesThenEscalatesEachExactlyOnce() {
 		String contactId = newContactId();
 		this.contacts.publish(received(contactId, "EMAIL", this.clock.instant()));
 
 		ClockStarted started = (ClockStarted) this.slaEvents.await(event(contactId, STARTED), AWAIT).event();
 		assertThat(started.standard()).isEqualTo("EMAIL");
-		assertThat(started.reminderAt()).isEqualTo(started.dueAt().minus(Duration.ofHours(2)));
+		Instant twoWorkingHoursBefore = started.dueAt().minus(Duration.ofHours(2));
+		assertThat(started.reminderAt()).as("half-way through the working time comes first")
+			.isAfter(started.startedAt())
+			.isBefore(twoWorkingHoursBefore);
 
 		advanceTo(started.reminderAt().plusSeconds(1));
 		Received reminder = this.slaEvents.await(event(contactId, REMINDER), AWAIT);
@@ -122,22 +166,128 @@ abstract class ClockLifecycleScenarios {
 		JsonNode reminded = clockOf(contactId);
 		assertThat(reminded.get("state").asString()).isEqualTo("RUNNING");
 		assertThat(reminded.get("reminderSentAt").isNull()).isFalse();
+		assertThat(Instant.parse(reminded.get("reminderAt").asString())).as("the next reminder still to come")
+			.isEqualTo(twoWorkingHoursBefore);
+
+		String secondReminderId = EventIds.of(started.clockId(), "reminder", "2");
+		advanceTo(twoWorkingHoursBefore.plusSeconds(1));
+		this.slaEvents.await((received) -> secondReminderId.equals(received.eventId()), AWAIT);
 
 		advanceTo(started.dueAt().plusSeconds(1));
 		this.slaEvents.await(event(contactId, BREACHED), AWAIT);
+		JsonNode breached = clockOf(contactId);
+		assertThat(breached.get("state").asString()).isEqualTo("BREACHED");
+		assertThat(breached.get("breachedAt").isNull()).isFalse();
+		Instant firstEscalation = Instant.parse(breached.get("nextEscalationAt").asString());
+		assertThat(firstEscalation.atZone(WorkingCalendar.LONDON).toLocalTime()).as("a working morning at opening")
+			.isEqualTo(LocalTime.of(9, 0));
+
+		advanceTo(firstEscalation.plusSeconds(1));
+		Escalated escalated = (Escalated) this.slaEvents.await(event(contactId, ESCALATED), AWAIT).event();
+		assertThat(escalated.escalation()).isEqualTo(1);
 
 		List<Received> events = eventsAbout(contactId);
-		assertThat(events).extracting(Received::type).containsExactly(STARTED, REMINDER, BREACHED);
+		assertThat(events).extracting(Received::type).containsExactly(STARTED, REMINDER, REMINDER, BREACHED, ESCALATED);
 		assertThat(events).allSatisfy((received) -> {
 			assertThat(EventSchemas.violations(received.type(), received.payload())).isEmpty();
 			assertThat(received.eventId()).isEqualTo(received.event().eventId());
 		});
 		assertThat(events).extracting(Received::eventId)
 			.containsExactly(EventIds.of(started.clockId(), "started"), EventIds.of(started.clockId(), "reminder"),
-					EventIds.of(started.clockId(), "breached"));
-		JsonNode breached = clockOf(contactId);
-		assertThat(breached.get("state").asString()).isEqualTo("BREACHED");
-		assertThat(breached.get("breachedAt").isNull()).isFalse();
+					secondReminderId, EventIds.of(started.clockId(), "breached"),
+					EventIds.of(started.clockId(), "escalated", "1"));
+
+		this.contacts.publish(responded(contactId, this.clock.instant()));
+		awaitStateQuietly(contactId, "MET_AFTER_BREACH");
+		assertThat(clockOf(contactId).get("nextEscalationAt").isNull()).as("an answer stops the escalations").isTrue();
+	}
+
+	@Test
+	void aBankHolidayAnnouncedWhileAClockIsOpenMovesItsDeadlineAndRemindersSentAreNotSentAgain() throws IOException {
+		String contactId = newContactId();
+		this.contacts.publish(received(contactId, "LETTER", this.clock.instant()));
+		ClockStarted started = (ClockStarted) this.slaEvents.await(event(contactId, STARTED), AWAIT).event();
+		advanceTo(started.reminderAt().plusSeconds(1));
+		this.slaEvents.await(event(contactId, REMINDER), AWAIT);
+
+		LocalDate announced = started.dueAt().atZone(WorkingCalendar.LONDON).toLocalDate();
+		String json = Files.readString(BANK_HOLIDAYS);
+		Files.writeString(BANK_HOLIDAYS,
+				json.replaceFirst("\\[", "[{\"title\": \"A new one-off bank holiday\", \"date\": \"" + announced
+						+ "\", \"notes\": \"\", \"bunting\": true},"));
+		HttpResponse<String> reloaded = this.http.post("/admin/calendar/reload");
+
+		assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
+		assertThat(ServiceHttp.json(reloaded).get("deadlinesMoved").asInt()).isGreaterThanOrEqualTo(1);
+		DeadlineChanged changed = (DeadlineChanged) this.slaEvents.await(event(contactId, DEADLINE_CHANGED), AWAIT)
+			.event();
+		assertThat(changed.previousDueAt()).isEqualTo(started.dueAt());
+		assertThat(changed.dueAt().atZone(WorkingCalendar.LONDON).toLocalDate()).isAfter(announced);
+		assertThat(changed.dueAt().atZone(WorkingCalendar.LONDON).toLocalTime()).isEqualTo(LocalTime.of(17, 0));
+		assertThat(changed.reason()).contains(announced.toString()).contains("A new one-off bank holiday");
+		JsonNode moved = ServiceHttp.json(this.http.get("/clocks/" + started.clockId()));
+		assertThat(Instant.parse(moved.get("dueAt").asString())).isEqualTo(changed.dueAt());
+		assertThat(moved.get("explanation").get("skippedDays").toString()).contains(announced.toString())
+			.contains("A new one-off bank holiday");
+		assertThat(ServiceHttp.json(this.http.post("/admin/calendar/reload")).get("deadlinesMoved").asInt())
+			.as("the same calendar again moves nothing")
+			.isZero();
+
+		advanceTo(changed.dueAt().plusSeconds(1));
+		this.slaEvents.await(event(contactId, BREACHED), AWAIT);
+		List<Received> events = eventsAbout(contactId);
+		assertThat(events).extracting(Received::type)
+			.containsExactly(STARTED, REMINDER, DEADLINE_CHANGED, REMINDER, BREACHED);
+		assertThat(events).extracting(Received::eventId).doesNotHaveDuplicates();
+		assertThat(events).allSatisfy(
+				(received) -> assertThat(EventSchemas.violations(received.type(), received.payload())).isEmpty());
+		Breached breach = (Breached) events.get(4).event();
+		assertThat(breach.dueAt()).isEqualTo(changed.dueAt());
+	}
+
+	@Test
+	void thePreviewExplainsADeadlineWithItsSkippedDaysAndReminders() {
+		HttpResponse<String> response = this.http
+			.get("/deadlines/preview?standard=EMAIL&receivedAt=2025-12-24T16:30:00Z");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode preview = ServiceHttp.json(response);
+		assertThat(preview.get("dueAt").asString()).isEqualTo("2025-12-30T17:00:00Z");
+		assertThat(preview.get("workingDays").asInt()).isEqualTo(2);
+		assertThat(preview.get("workingDaysCounted").toString()).isEqualTo("[\"2025-12-29\",\"2025-12-30\"]");
+		assertThat(preview.get("skippedDays").findValuesAsString("reason")).containsExactly("Christmas Day",
+				"Boxing Day", "weekend", "weekend");
+		assertThat(preview.get("reminders")).extracting(JsonNode::asString)
+			.containsExactly("2025-12-29T16:45:00Z", "2025-12-30T15:00:00Z");
+
+		JsonNode promised = ServiceHttp.json(this.http.get(
+				"/deadlines/preview?standard=PROMISED_RESPONSE&receivedAt=2026-12-24T10:00:00Z&promisedAt=2026-12-29T12:00:00Z"));
+		assertThat(promised.get("dueAt").asString()).isEqualTo("2026-12-29T12:00:00Z");
+		assertThat(promised.get("skippedDays").findValuesAsString("reason")).containsExactly("Christmas Day", "weekend",
+				"weekend", "Boxing Day (substitute day)");
+		JsonNode webForm = ServiceHttp
+			.json(this.http.get("/deadlines/preview?standard=WEB_FORM&receivedAt=2025-12-24T16:30:00Z"));
+		assertThat(webForm.get("standard").asString()).isEqualTo("EMAIL");
+	}
+
+	@Test
+	void aBadPreviewRequestIsAProblemNamingTheParameter() {
+		assertProblemNaming("/deadlines/preview?standard=CARRIER_PIGEON&receivedAt=2025-12-24T16:30:00Z", "standard");
+		assertProblemNaming("/deadlines/preview?standard=EMAIL&receivedAt=yesterday", "receivedAt");
+		assertProblemNaming("/deadlines/preview?standard=EMAIL", "receivedAt");
+		assertProblemNaming("/deadlines/preview?standard=PROMISED_RESPONSE&receivedAt=2025-12-24T16:30:00Z",
+				"promisedAt");
+		assertProblemNaming(
+				"/deadlines/preview?standard=PROMISED_RESPONSE&receivedAt=2025-12-24T16:30:00Z&promisedAt=2025-12-24T10:00:00Z",
+				"promisedAt");
+	}
+
+	private void assertProblemNaming(String path, String field) {
+		HttpResponse<String> response = this.http.get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(ServiceHttp.json(response).get("errors").get(0).get("field").asString()).as(path).isEqualTo(field);
 	}
 
 	@Test
@@ -228,6 +378,10 @@ abstract class ClockLifecycleScenarios {
 		HttpResponse<String> one = this.http.get("/clocks/" + started.clockId());
 		assertThat(one.statusCode()).isEqualTo(200);
 		assertThat(ServiceHttp.json(one).get("dueAt").asString()).isEqualTo(clock.get("dueAt").asString());
+		JsonNode explanation = ServiceHttp.json(one).get("explanation");
+		assertThat(explanation.get("workingDaysCounted")).as("EMAIL counts two working days").hasSize(2);
+		assertThat(explanation.get("workingDaysCounted").get(1).asString())
+			.isEqualTo(started.dueAt().atZone(WorkingCalendar.LONDON).toLocalDate().toString());
 	}
 
 	@Test
@@ -264,6 +418,16 @@ abstract class ClockLifecycleScenarios {
 
 	private JsonNode clockOf(String contactId) {
 		return ServiceHttp.json(this.http.get("/clocks?contactId=" + contactId)).get(0);
+	}
+
+	private void awaitStateQuietly(String contactId, String state) {
+		try {
+			awaitState(contactId, state);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void awaitState(String contactId, String state) throws InterruptedException {

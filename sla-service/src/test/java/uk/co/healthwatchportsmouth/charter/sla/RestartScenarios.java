@@ -3,6 +3,7 @@ package uk.co.healthwatchportsmouth.charter.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.contracts.ReminderDue;
+import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
+import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
@@ -80,7 +83,8 @@ abstract class RestartScenarios {
 				.containsExactly("sla.clock-started.v1", "sla.reminder-due.v1", "sla.breached.v1");
 			ReminderDue reminder = (ReminderDue) events.get(1).event();
 			Breached breach = (Breached) events.get(2).event();
-			assertThat(reminder.scheduledAt()).isEqualTo(started.reminderAt());
+			assertThat(reminder.scheduledAt()).as("one reminder, for the latest of the overdue reminder points")
+				.isEqualTo(started.dueAt().minus(Duration.ofHours(2)));
 			assertThat(breach.scheduledAt()).isEqualTo(started.dueAt());
 			assertThat(reminder.firedAt()).as("overdue, so fired at once on start-up")
 				.isBetween(restarting, restarting.plusSeconds(60));
@@ -90,8 +94,35 @@ abstract class RestartScenarios {
 		}
 	}
 
-	private ConfigurableApplicationContext startService() {
-		List<String> arguments = new ArrayList<>();
+	@Test
+	void aClosureDayConfiguredWhileTheServiceWasDownMovesOpenDeadlinesAtStartUp() {
+		String contactId = newContactId();
+		ClockStarted started;
+		String brokers;
+		try (ConfigurableApplicationContext service = startService()) {
+			brokers = service.getEnvironment().getProperty("spring.cloud.stream.kafka.binder.brokers");
+			try (ContactEventsProducer contacts = new ContactEventsProducer(brokers);
+					TopicReader slaEvents = new TopicReader(brokers, Topics.SLA)) {
+				contacts.publish(received(contactId, "LETTER", CLOCK.instant()));
+				started = (ClockStarted) slaEvents.await(event(contactId, "sla.clock-started.v1"), AWAIT).event();
+			}
+		}
+		LocalDate closed = started.dueAt().atZone(WorkingCalendar.LONDON).toLocalDate();
+
+		try (ConfigurableApplicationContext service = startService("--charter.sla.calendar.closures=" + closed);
+				TopicReader slaEvents = new TopicReader(brokers, Topics.SLA)) {
+			DeadlineChanged changed = (DeadlineChanged) slaEvents
+				.await(event(contactId, "sla.deadline-changed.v1"), AWAIT)
+				.event();
+
+			assertThat(changed.previousDueAt()).isEqualTo(started.dueAt());
+			assertThat(changed.dueAt().atZone(WorkingCalendar.LONDON).toLocalDate()).isAfter(closed);
+			assertThat(changed.reason()).contains(closed + " (office closed)");
+		}
+	}
+
+	private ConfigurableApplicationContext startService(String... extraArguments) {
+		List<String> arguments = new ArrayList<>(List.of(extraArguments));
 		infrastructure((name, value) -> arguments.add("--" + name + "=" + value.get()), DATABASE);
 		arguments.add("--server.port=0");
 		return new SpringApplicationBuilder(SlaApplication.class, SurvivingTime.class)

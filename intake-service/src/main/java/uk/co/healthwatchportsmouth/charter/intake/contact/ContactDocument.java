@@ -11,37 +11,65 @@ import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
 
 /**
  * A contact as stored in the {@code contacts} collection. Its {@code outbox} holds the
- * events of the latest changes until Kafka has them, written in the same document update
- * as the change itself.
+ * events of the latest changes until Kafka has them, and its {@code audit} who changed
+ * what, both written in the same document update as the change itself. A contact logged
+ * with an {@code Idempotency-Key} has an {@code _id} derived from the key, so a retried
+ * request cannot store a second one; {@code requestFingerprint} tells a retry from a
+ * different request reusing the key.
  */
 @Document(ContactDocument.COLLECTION)
-record ContactDocument(@Id String id, Channel channel, Instant receivedAt, String subject, CustomerFields customer,
-		String assigneeId, ContactStatus status, Instant respondedAt, String respondedBy, List<PendingEvent> outbox) {
+record ContactDocument(@Id String id, Long version, Channel channel, Instant receivedAt, String subject,
+		Customer customer, String assigneeId, ContactStatus status, Instant respondedAt, String respondedBy,
+		HoldingReply holdingReply, ContactStatus resumeStatus, Instant resolvedAt, String resolvedBy,
+		Boolean resolvedAtFirstContact, Instant escalatedAt, Instant closedAt, Feedback feedback,
+		Instant personalDataErasedAt, String requestFingerprint, List<PendingEvent> outbox, List<AuditEntry> audit) {
 
 	static final String COLLECTION = "contacts";
 
+	static final String VERSION = "version";
+
 	static final String STATUS = "status";
 
-	static final String RESPONDED_AT = "respondedAt";
+	static final String CHANNEL = "channel";
 
-	static final String RESPONDED_BY = "respondedBy";
+	static final String ASSIGNEE = "assigneeId";
+
+	static final String RECEIVED_AT = "receivedAt";
+
+	static final String CLOSED_AT = "closedAt";
+
+	static final String CUSTOMER_ID = "customer.customerId";
+
+	static final String FEEDBACK = "feedback";
+
+	static final String FEEDBACK_GIVEN_AT = "feedback.givenAt";
+
+	static final String ERASED_AT = "personalDataErasedAt";
+
+	static final String FINGERPRINT = "requestFingerprint";
 
 	static final String OUTBOX = EventOutbox.FIELD;
 
-	record CustomerFields(String name, String email, String phone) {
-	}
+	static final String AUDIT = "audit";
 
-	static ContactDocument of(Contact contact, List<PendingEvent> outbox) {
-		Customer customer = contact.customer();
-		return new ContactDocument(contact.id(), contact.channel(), contact.receivedAt(), contact.subject(),
-				new CustomerFields(customer.name(), customer.email(), customer.phone()), contact.assigneeId(),
-				contact.status(), contact.respondedAt(), contact.respondedBy(), outbox);
+	/** Fields a change never rewrites: they are written once or appended to. */
+	static final List<String> NOT_REWRITTEN = List.of("_id", VERSION, FINGERPRINT, OUTBOX, AUDIT);
+
+	static ContactDocument of(Contact contact, String requestFingerprint, List<PendingEvent> outbox,
+			List<AuditEntry> audit) {
+		Contact.State s = contact.state();
+		return new ContactDocument(s.id(), s.version(), s.channel(), s.receivedAt(), s.subject(), s.customer(),
+				s.assigneeId(), s.status(), s.respondedAt(), s.respondedBy(), s.holdingReply(), s.resumeStatus(),
+				s.resolvedAt(), s.resolvedBy(), s.resolvedAtFirstContact(), s.escalatedAt(), contact.closedAt(),
+				s.feedback(), s.personalDataErasedAt(), requestFingerprint, outbox, audit);
 	}
 
 	Contact toContact() {
-		return new Contact(this.id, this.channel, this.receivedAt, this.subject,
-				new Customer(this.customer.name(), this.customer.email(), this.customer.phone()), this.assigneeId,
-				this.status, this.respondedAt, this.respondedBy);
+		return new Contact(new Contact.State(this.id, (this.version != null) ? this.version : 0, this.channel,
+				this.receivedAt, this.subject, this.customer, this.assigneeId, this.status, this.respondedAt,
+				this.respondedBy, this.holdingReply, this.resumeStatus, this.resolvedAt, this.resolvedBy,
+				Boolean.TRUE.equals(this.resolvedAtFirstContact), this.escalatedAt, this.feedback,
+				this.personalDataErasedAt));
 	}
 
 }

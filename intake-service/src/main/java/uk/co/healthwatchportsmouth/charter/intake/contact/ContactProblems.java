@@ -28,6 +28,22 @@ class ContactProblems {
 		return problem(HttpStatus.CONFLICT, ex.getMessage(), "status", "is already RESPONDED");
 	}
 
+	@ExceptionHandler(InvalidTransitionException.class)
+	ResponseEntity<ProblemDetail> invalidTransition(InvalidTransitionException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage(), "status", "is " + ex.status());
+	}
+
+	@ExceptionHandler(StaleContactException.class)
+	ResponseEntity<ProblemDetail> stale(StaleContactException ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, ex.getMessage(), "If-Match", "is not the current ETag");
+	}
+
+	@ExceptionHandler(UnprocessableChangeException.class)
+	ResponseEntity<ProblemDetail> unprocessable(UnprocessableChangeException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.field() + " " + ex.getMessage(), ex.field(),
+				ex.getMessage());
+	}
+
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field,
 			String message) {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,6 +20,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class TopicRecords {
 
 	private TopicRecords() {
+	}
+
+	/** Every topic on the broker apart from Kafka's own. */
+	static List<String> allTopics(String bootstrapServers) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			return admin.listTopics().names().get().stream().filter((name) -> !name.startsWith("__")).toList();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,10 +14,14 @@ import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
+import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
+import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.notification.contact.CommunicationNeeds;
+import uk.co.healthwatchportsmouth.charter.notification.digest.OpenClocks;
 import uk.co.healthwatchportsmouth.charter.notification.mail.AlertMailComposer;
+import uk.co.healthwatchportsmouth.charter.notification.mail.GuardedMailer;
 import uk.co.healthwatchportsmouth.charter.notification.mail.NotificationMailProperties;
-import uk.co.healthwatchportsmouth.charter.notification.mail.SmtpMailer;
-import uk.co.healthwatchportsmouth.charter.notification.staff.StaffDirectory;
+import uk.co.healthwatchportsmouth.charter.notification.staff.StaffRoster;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
 
 /**
@@ -33,10 +38,20 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	NotificationDelivery notificationDelivery(NotificationStore store, StaffDirectory staff, AlertMailComposer composer,
-			SmtpMailer mailer, NotificationMailProperties mail, RetryProperties retry, Clock clock,
-			MeterRegistry meters) {
-		return new NotificationDelivery(store, staff, composer, mailer, mail.from(), retry, clock, meters);
+	NotificationDelivery notificationDelivery(NotificationStore store, StaffRoster staff, CommunicationNeeds needs,
+			AlertMailComposer composer, GuardedMailer mailer, NotificationMailProperties mail, RetryProperties retry,
+			Clock clock, MeterRegistry meters, WorkingCalendar calendar) {
+		return new NotificationDelivery(store, staff, needs, composer, mailer, mail.from(), retry, clock, meters,
+				calendar);
+	}
+
+	/**
+	 * England and Wales working days, 09:00-17:00 London: when non-urgent mail may go.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	WorkingCalendar workingCalendar() {
+		return WorkingCalendar.englandAndWales();
 	}
 
 	/**
@@ -45,8 +60,12 @@ class DeliveryConfiguration {
 	 * without retrying.
 	 */
 	@Bean
-	Consumer<Message<byte[]>> slaEvents(NotificationDelivery delivery) {
-		return (message) -> delivery.handle(EventMessages.fromMessage(message));
+	Consumer<Message<byte[]>> slaEvents(NotificationDelivery delivery, OpenClocks openClocks) {
+		return (message) -> {
+			CharterEvent event = EventMessages.fromMessage(message);
+			openClocks.apply(event);
+			delivery.handle(event);
+		};
 	}
 
 	@Bean

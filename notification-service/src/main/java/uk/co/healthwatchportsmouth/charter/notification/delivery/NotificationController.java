@@ -1,5 +1,7 @@
 package uk.co.healthwatchportsmouth.charter.notification.delivery;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +9,11 @@ import java.util.Locale;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,13 +38,32 @@ class NotificationController {
 	/**
 	 * @param recipient a staff id: only notifications to (or copied to) them
 	 * @param status {@code PENDING}, {@code SENT} or {@code FAILED}
+	 * @param from an instant, e.g. {@code 2026-11-26T00:00:00Z}: only notifications
+	 * recorded then or later
 	 * @param limit at most this many, newest first
 	 */
 	@GetMapping
 	List<Notification> list(@RequestParam(required = false) String recipient,
-			@RequestParam(required = false) String status,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Instant from,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-		return this.delivery.list(blankToNull(recipient), parseStatus(status), limit);
+		return this.delivery.list(blankToNull(recipient), parseStatus(status), from, limit);
+	}
+
+	/**
+	 * Sends a {@code SENT} or {@code FAILED} notification again, as a new notification
+	 * with the same content (its {@code resendOf} names the original) to the assignee as
+	 * the staff directory has them now. 404 if there is no such notification, 409 while
+	 * it is still pending.
+	 */
+	@PostMapping("/{id}/resend")
+	ResponseEntity<Notification> resend(@PathVariable String id) {
+		Notification original = get(id);
+		if (original.status() == Notification.Status.PENDING) {
+			throw new InvalidFieldException(HttpStatus.CONFLICT, "id",
+					"notification " + id + " is still PENDING: it will be sent without being asked");
+		}
+		Notification resent = this.delivery.resend(id);
+		return ResponseEntity.created(URI.create("/notifications/" + resent.id())).body(resent);
 	}
 
 	@GetMapping("/{id}")

@@ -2,24 +2,33 @@ package uk.co.healthwatchportsmouth.charter.notification.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
+import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
+import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.contracts.ReminderDue;
+import uk.co.healthwatchportsmouth.charter.notification.contact.CommunicationNeeds;
 import uk.co.healthwatchportsmouth.charter.notification.mail.Alert;
 import uk.co.healthwatchportsmouth.charter.notification.mail.AlertMailComposer;
+import uk.co.healthwatchportsmouth.charter.notification.mail.DigestLine;
+import uk.co.healthwatchportsmouth.charter.notification.mail.GuardedMailer;
 import uk.co.healthwatchportsmouth.charter.notification.mail.MailContent;
 import uk.co.healthwatchportsmouth.charter.notification.mail.OutgoingMail;
 import uk.co.healthwatchportsmouth.charter.notification.mail.SendOutcome;
-import uk.co.healthwatchportsmouth.charter.notification.mail.SmtpMailer;
-import uk.co.healthwatchportsmouth.charter.notification.staff.StaffDirectory;
+import uk.co.healthwatchportsmouth.charter.notification.staff.StaffMember;
+import uk.co.healthwatchportsmouth.charter.notification.staff.StaffRoster;
 
 /**
  * Turns SLA events into emails: records the notification first (its id is the event id,
@@ -32,11 +41,13 @@ public class NotificationDelivery {
 
 	private final NotificationStore store;
 
-	private final StaffDirectory staff;
+	private final StaffRoster staff;
+
+	private final CommunicationNeeds needs;
 
 	private final AlertMailComposer composer;
 
-	private final SmtpMailer mailer;
+	private final GuardedMailer mailer;
 
 	private final String from;
 
@@ -50,10 +61,15 @@ public class NotificationDelivery {
 
 	private final MeterRegistry meters;
 
-	NotificationDelivery(NotificationStore store, StaffDirectory staff, AlertMailComposer composer, SmtpMailer mailer,
-			String from, RetryProperties retry, Clock clock, MeterRegistry meters) {
+	private final WorkingCalendar calendar;
+
+	NotificationDelivery(NotificationStore store, StaffRoster staff, CommunicationNeeds needs,
+			AlertMailComposer composer, GuardedMailer mailer, String from, RetryProperties retry, Clock clock,
+			MeterRegistry meters, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.store = store;
 		this.staff = staff;
+		this.needs = needs;
 		this.composer = composer;
 		this.mailer = mailer;
 		this.from = from;
@@ -64,15 +80,70 @@ public class NotificationDelivery {
 		this.meters = meters;
 	}
 
-	/** Reminders and breaches become emails; other events need none. */
+	/**
+	 * Reminders, breaches, escalations and deadline changes become emails; other events
+	 * need none.
+	 */
 	public void handle(CharterEvent event) {
 		switch (event) {
-			case ReminderDue reminder -> record(reminder.eventId(), new Alert(Alert.Kind.REMINDER, reminder.contactId(),
-					reminder.clockId(), reminder.standard(), reminder.dueAt()), reminder.assigneeId());
+			case ReminderDue reminder -> record(reminder.eventId(),
+					new Alert(Alert.Kind.REMINDER, reminder.contactId(), reminder.clockId(), reminder.standard(),
+							reminder.dueAt())
+						.withNeedsSummary(this.needs.summaryFor(reminder.contactId()).orElse(null)),
+					reminder.assigneeId());
 			case Breached breach -> record(breach.eventId(), new Alert(Alert.Kind.BREACH, breach.contactId(),
 					breach.clockId(), breach.standard(), breach.dueAt()), breach.assigneeId());
+			// one email per escalation number of a clock, whatever the event id
+			case Escalated escalated -> record(
+					EventIds.of("notification", "escalation", escalated.clockId(),
+							Integer.toString(escalated.escalation())),
+					new Alert(Alert.Kind.ESCALATION, escalated.contactId(), escalated.clockId(), escalated.standard(),
+							escalated.dueAt(), null, escalated.escalation(), null, null),
+					escalated.assigneeId());
+			case DeadlineChanged changed -> record(changed.eventId(),
+					new Alert(Alert.Kind.DEADLINE_CHANGED, changed.contactId(), changed.clockId(), changed.standard(),
+							changed.dueAt(), changed.previousDueAt(), null, changed.reason(), null),
+					changed.assigneeId());
 			default -> log.debug("No notification for {} {}", event.type().wireName(), event.eventId());
 		}
+	}
+
+	/**
+	 * Records and sends (or holds) one person's digest for a day.
+	 * @return {@code false} if their digest for that day was already recorded
+	 */
+	public boolean recordDigest(StaffMember member, LocalDate day, List<DigestLine> lines) {
+		Instant now = now();
+		String id = EventIds.of("notification", "digest", member.id(), day.toString());
+		Notification digest = Notification.digest(id, member, day, lines, AlertMailComposer.digestSubject(day), now)
+			.claimedUntil(now.plus(this.retry.claimTimeout()));
+		if (!this.store.insertIfAbsent(digest)) {
+			count(Alert.Kind.DIGEST, "duplicate");
+			return false;
+		}
+		attempt(digest);
+		return true;
+	}
+
+	/**
+	 * Sends a sent or failed notification again as a new notification with the same
+	 * content, to the assignee as the directory has them now.
+	 * @return the new notification, already attempted once
+	 * @throws java.util.NoSuchElementException if there is no such notification
+	 * @throws IllegalStateException if it is still pending
+	 */
+	public Notification resend(String id) {
+		Notification original = this.store.findById(id).orElseThrow();
+		Instant now = now();
+		Notification resent = original.resend(UUID.randomUUID().toString(), this.staff.directory(), now);
+		Notification recorded = (resent.status() == Notification.Status.PENDING)
+				? resent.claimedUntil(now.plus(this.retry.claimTimeout())) : resent;
+		this.store.insertIfAbsent(recorded);
+		log.info("Notification {} resent as {}", id, recorded.id());
+		if (recorded.status() == Notification.Status.PENDING) {
+			return attempt(recorded);
+		}
+		return recorded;
 	}
 
 	/**
@@ -81,7 +152,7 @@ public class NotificationDelivery {
 	 */
 	public void retryDue() {
 		Instant now = now();
-		if (!this.timetable.sweepDue(now)) {
+		if (!this.timetable.sweepDue(now) || !this.mailer.acceptingMail()) {
 			return;
 		}
 		this.timetable.sweepStarted(now);
@@ -104,14 +175,14 @@ public class NotificationDelivery {
 		return this.store.findById(id);
 	}
 
-	public List<Notification> list(String recipientStaffId, Notification.Status status, int limit) {
-		return this.store.list(recipientStaffId, status, limit);
+	public List<Notification> list(String recipientStaffId, Notification.Status status, Instant from, int limit) {
+		return this.store.list(recipientStaffId, status, from, limit);
 	}
 
 	private void record(String eventId, Alert alert, String assigneeId) {
 		Instant now = now();
-		Notification planned = Notification.plan(eventId, alert, assigneeId, this.staff, this.composer.subject(alert),
-				now);
+		Notification planned = Notification.plan(eventId, alert, assigneeId, this.staff.directory(),
+				this.composer.subject(alert), now);
 		Notification recorded = (planned.status() == Notification.Status.PENDING)
 				? planned.claimedUntil(now.plus(this.retry.claimTimeout())) : planned;
 		if (!this.store.insertIfAbsent(recorded)) {
@@ -129,10 +200,21 @@ public class NotificationDelivery {
 		attempt(recorded);
 	}
 
-	private void attempt(Notification claimed) {
+	private Notification attempt(Notification claimed) {
+		Instant opening = heldUntil(claimed.kind(), now());
+		if (opening != null) {
+			Notification held = claimed
+				.held("Outside office hours: held until " + AlertMailComposer.londonTime(opening), opening);
+			this.store.save(held);
+			this.timetable.noteDue(opening);
+			log.info("Notification {} ({}) held until {}", held.id(), held.kind(), opening);
+			count(held.kind(), "held");
+			return held;
+		}
 		SendOutcome outcome = this.mailer.send(toMail(claimed));
 		Instant now = now();
 		Notification attempted = switch (outcome) {
+			case SendOutcome.NotAttempted held -> claimed.held(held.reason(), now);
 			case SendOutcome.Accepted accepted -> claimed.sent(now);
 			case SendOutcome.TemporaryFailure temporary -> claimed.deferred(temporary.reason(), now, this.backoff);
 			case SendOutcome.PermanentFailure permanent -> claimed.failed(permanent.reason(), now);
@@ -147,7 +229,7 @@ public class NotificationDelivery {
 			}
 			case PENDING -> {
 				this.timetable.noteDue(attempted.nextAttemptAt());
-				log.warn("Notification {} ({}) for contact {} not sent, trying again at {}: {}", attempted.id(),
+				log.warn("Notification {} ({}) for contact {} not sent, to try again at {}: {}", attempted.id(),
 						attempted.kind(), attempted.contactId(), attempted.nextAttemptAt(), attempted.lastError());
 				count(attempted.kind(), "deferred");
 			}
@@ -157,13 +239,33 @@ public class NotificationDelivery {
 				count(attempted.kind(), "failed");
 			}
 		}
+		return attempted;
+	}
+
+	/**
+	 * When non-urgent mail may go, or {@code null} if now: reminders and deadline changes
+	 * within office hours; a digest (which goes at 08:30, before the opening) on the
+	 * working day it is for, until the close. Breaches and escalations go at once.
+	 */
+	private Instant heldUntil(Alert.Kind kind, Instant now) {
+		if (!kind.waitsForOfficeHours()) {
+			return null;
+		}
+		LocalDate today = now.atZone(this.calendar.zone()).toLocalDate();
+		boolean mayGo = (kind == Alert.Kind.DIGEST)
+				? this.calendar.isWorkingDay(today) && now.isBefore(this.calendar.closingTime(today))
+				: this.calendar.isOpen(now);
+		return mayGo ? null : this.calendar.nextOpening(now);
 	}
 
 	private OutgoingMail toMail(Notification notification) {
 		List<Recipient> to = notification.recipients(Recipient.Role.TO);
 		List<Recipient> cc = notification.recipients(Recipient.Role.CC);
-		MailContent content = this.composer.compose(notification.alert(), to.getFirst().name(),
-				cc.isEmpty() ? null : cc.getFirst().name());
+		MailContent content = (notification.kind() == Alert.Kind.DIGEST)
+				? this.composer.composeDigest(notification.digestDay(), notification.digestLines(),
+						to.getFirst().name())
+				: this.composer.compose(notification.alert(), to.getFirst().name(),
+						cc.isEmpty() ? null : cc.getFirst().name());
 		return new OutgoingMail(notification.messageId(), this.from, to.stream().map(Recipient::address).toList(),
 				cc.stream().map(Recipient::address).toList(), content);
 	}

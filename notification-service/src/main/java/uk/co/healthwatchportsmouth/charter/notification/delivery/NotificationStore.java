@@ -62,13 +62,16 @@ class NotificationStore {
 		return Optional.ofNullable(this.mongo.findById(id, Notification.class, COLLECTION));
 	}
 
-	List<Notification> list(String recipientStaffId, Notification.Status status, int limit) {
+	List<Notification> list(String recipientStaffId, Notification.Status status, Instant from, int limit) {
 		Query query = new Query();
 		if (recipientStaffId != null) {
 			query.addCriteria(Criteria.where("recipients.staffId").is(recipientStaffId));
 		}
 		if (status != null) {
 			query.addCriteria(Criteria.where("status").is(status));
+		}
+		if (from != null) {
+			query.addCriteria(Criteria.where("createdAt").gte(from));
 		}
 		query.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id"))).limit(limit);
 		return this.mongo.find(query, Notification.class, COLLECTION);

@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("charter.notification.retry")
 public record RetryProperties(@NotNull @DefaultValue("PT5S") Duration initial,
-		@NotNull @DefaultValue("PT5M") Duration max, @DecimalMin("1.0") @DefaultValue("2") double multiplier,
+		@NotNull @DefaultValue("PT30S") Duration max, @DecimalMin("1.0") @DefaultValue("2") double multiplier,
 		@NotNull @DefaultValue("PT1S") Duration pollInterval, @NotNull @DefaultValue("PT1M") Duration claimTimeout,
 		@NotNull @DefaultValue("PT1M") Duration fullSweepInterval, @Min(1) @DefaultValue("50") int batchSize) {
 

@@ -3,18 +3,20 @@ package uk.co.healthwatchportsmouth.charter.notification.mail;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes reminder and breach emails in plain English, following the charter's own promise
- * to use plain English and larger font sizes: the HTML version never sets text smaller
- * than 18px. Emails carry the contact id and facts only; the customer's details stay in
- * intake-service, one click away.
+ * Writes reminder, breach, escalation and deadline-change emails in plain English,
+ * following the charter's own promise to use plain English and larger font sizes: the
+ * HTML version never sets text smaller than 18px. Emails carry the contact id and facts
+ * only; the customer's details stay in intake-service, one click away.
  */
 public final class AlertMailComposer {
 
@@ -25,6 +27,8 @@ public final class AlertMailComposer {
 
 	// Locale.ENGLISH, not Locale.UK: CLDR's en-GB abbreviates September as "Sept"
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
 	private static final Map<String, String> STANDARDS_IN_WORDS = Map.of("EMAIL",
 			"reply to an email within 2 working days", "ANSWERPHONE",
@@ -55,6 +59,10 @@ public final class AlertMailComposer {
 		return switch (alert.kind()) {
 			case REMINDER -> "Reminder: contact " + alert.contactId() + " needs a reply by " + due;
 			case BREACH -> "Charter breached: contact " + alert.contactId() + " was due " + due;
+			case ESCALATION -> "Still unanswered: contact " + alert.contactId() + " was due " + due + " (reminder "
+					+ alert.escalation() + ")";
+			case DEADLINE_CHANGED -> "Deadline changed: contact " + alert.contactId() + " is now due " + due;
+			case DIGEST -> throw new IllegalArgumentException("A digest is not about one contact");
 		};
 	}
 
@@ -79,6 +87,10 @@ public final class AlertMailComposer {
 					.add(new Plain("Our charter promise for this contact: " + standardInWords(alert.standard()) + "."));
 				blocks.add(new Plain("Please reply before then. If you cannot answer in full, tell the customer "
 						+ "why and when they can expect to hear from us."));
+				if (alert.needsSummary() != null && !alert.needsSummary().isBlank()) {
+					blocks.add(new Strong("How to reply: the customer's communication needs are "
+							+ alert.needsSummary().strip() + "."));
+				}
 			}
 			case BREACH -> {
 				blocks.add(new Strong("Contact " + alert.contactId()
@@ -89,6 +101,26 @@ public final class AlertMailComposer {
 				blocks.add(new Plain("Please reply as soon as you can, say sorry for the delay, and tell the "
 						+ "customer when they can expect a full answer."));
 			}
+			case ESCALATION -> {
+				blocks.add(new Strong("Contact " + alert.contactId() + " is still unanswered. It was due by " + due
+						+ " (UK time), and the charter deadline has passed."));
+				blocks.add(new Plain("This is reminder number " + alert.escalation()
+						+ " since the deadline passed. You will get one each working morning until the customer "
+						+ "has a reply."));
+				blocks
+					.add(new Plain("Our charter promise for this contact: " + standardInWords(alert.standard()) + "."));
+				blocks.add(new Plain("Please reply today, say sorry for the delay, and tell the customer when they "
+						+ "can expect a full answer."));
+			}
+			case DEADLINE_CHANGED -> {
+				String before = (alert.previousDueAt() != null) ? londonTime(alert.previousDueAt()) : "unknown";
+				blocks.add(new Strong("The deadline for contact " + alert.contactId() + " has changed. It is now " + due
+						+ " (UK time). It was " + before + "."));
+				blocks.add(new Plain(
+						"Why it changed: " + ((alert.reason() != null) ? alert.reason() : "not given") + "."));
+				blocks
+					.add(new Plain("Our charter promise for this contact: " + standardInWords(alert.standard()) + "."));
+			}
 		}
 		if (copiedManagerName != null) {
 			blocks.add(new Plain(copiedManagerName + " is copied in as your manager."));
@@ -97,6 +129,44 @@ public final class AlertMailComposer {
 		blocks.add(new Plain("This is an automatic message from the Charter service. Reference: contact "
 				+ alert.contactId() + ", clock " + alert.clockId() + "."));
 		return new MailContent(subject(alert), text(blocks), html(subject(alert), blocks));
+	}
+
+	public static String digestSubject(LocalDate day) {
+		return "Your Charter contacts for " + DAY.format(day);
+	}
+
+	/**
+	 * The morning digest: what one person has due today and what is already overdue,
+	 * soonest first, by contact id.
+	 */
+	public MailContent composeDigest(LocalDate day, List<DigestLine> lines, String name) {
+		List<DigestLine> overdue = lines.stream()
+			.filter(DigestLine::overdue)
+			.sorted(Comparator.comparing(DigestLine::dueAt))
+			.toList();
+		List<DigestLine> dueToday = lines.stream()
+			.filter((line) -> !line.overdue())
+			.sorted(Comparator.comparing(DigestLine::dueAt))
+			.toList();
+		List<Block> blocks = new ArrayList<>();
+		blocks.add(new Plain("Good morning " + name + ","));
+		blocks.add(new Strong("Overdue: " + overdue.size() + ". Due today: " + dueToday.size() + "."));
+		if (!overdue.isEmpty()) {
+			blocks.add(new Strong("Overdue, please reply first:"));
+			overdue.forEach((line) -> blocks.add(digestLine(line, "was due")));
+		}
+		if (!dueToday.isEmpty()) {
+			blocks.add(new Strong("Due today:"));
+			dueToday.forEach((line) -> blocks.add(digestLine(line, "due by")));
+		}
+		blocks.add(new Plain("This is an automatic message from the Charter service, sent on working days."));
+		String subject = digestSubject(day);
+		return new MailContent(subject, text(blocks), html(subject, blocks));
+	}
+
+	private Block digestLine(DigestLine line, String when) {
+		return new Link("Contact " + line.contactId() + ", " + when + " " + londonTime(line.dueAt()) + " ("
+				+ standardInWords(line.standard()) + "):", contactLink(line.contactId()));
 	}
 
 	private static String text(List<Block> blocks) {

@@ -2,6 +2,9 @@ package uk.co.healthwatchportsmouth.charter.notification.mail;
 
 import java.time.Clock;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,12 @@ class MailConfiguration {
 	@Bean
 	SmtpMailer smtpMailer(JavaMailSender mailSender, Clock clock) {
 		return new SmtpMailer(mailSender, clock);
+	}
+
+	@Bean
+	GuardedMailer guardedMailer(SmtpMailer smtpMailer, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+		return new GuardedMailer(smtpMailer, breakers.circuitBreaker(GuardedMailer.INSTANCE),
+				retries.retry(GuardedMailer.INSTANCE));
 	}
 
 }

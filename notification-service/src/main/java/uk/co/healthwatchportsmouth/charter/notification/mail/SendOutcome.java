@@ -24,4 +24,13 @@ public sealed interface SendOutcome {
 
 	}
 
+	/**
+	 * The email was not handed to the SMTP server because the circuit breaker is open
+	 * after repeated temporary failures: it goes once the breaker lets mail through
+	 * again.
+	 */
+	record NotAttempted(String reason) implements SendOutcome {
+
+	}
+
 }

@@ -7,13 +7,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Looks staff up by the ids events carry. Built once from configuration; a directory
- * whose ids clash or whose managers do not exist is refused, so a typo fails the start-up
- * rather than a breach email.
+ * Looks staff up by the ids events carry. Built from configuration (the seed), where a
+ * directory whose ids clash or whose managers do not exist is refused, so a typo fails
+ * the start-up rather than a breach email; and from the stored directory for each
+ * notification ({@link #tolerant(Collection)}).
  */
 public final class StaffDirectory {
 
 	private final Map<String, StaffMember> byId = new LinkedHashMap<>();
+
+	private StaffDirectory() {
+	}
+
+	/**
+	 * A snapshot of the stored directory, which the API keeps consistent: a manager
+	 * missing anyway only drops the Cc rather than every notification.
+	 */
+	public static StaffDirectory tolerant(Collection<StaffMember> members) {
+		StaffDirectory directory = new StaffDirectory();
+		members.forEach((member) -> directory.byId.putIfAbsent(member.id(), member));
+		return directory;
+	}
 
 	public StaffDirectory(Collection<StaffMember> members) {
 		for (StaffMember member : members) {

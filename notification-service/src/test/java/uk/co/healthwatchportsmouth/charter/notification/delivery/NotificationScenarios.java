@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,7 +40,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,11 +61,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
+import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
+import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
+import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
 import uk.co.healthwatchportsmouth.charter.contracts.EventCodec;
 import uk.co.healthwatchportsmouth.charter.contracts.EventHeaders;
 import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.contracts.Met;
 import uk.co.healthwatchportsmouth.charter.contracts.ReminderDue;
+import uk.co.healthwatchportsmouth.charter.notification.staff.StaffDirectory;
+import uk.co.healthwatchportsmouth.charter.notification.staff.StaffRoster;
 import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
@@ -76,14 +85,24 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "charter.clock.mode=system",
 		// a retry must wait for the test's clock, which only the test moves
-		"charter.notification.retry.initial=PT1M", "charter.notification.retry.poll-interval=PT0.2S" })
+		"charter.notification.retry.initial=PT20S", "charter.notification.retry.max=PT40S",
+		"charter.notification.retry.poll-interval=PT0.2S",
+		// the breaker's open wait is real time: keep it short so tests do not wait for it
+		"resilience4j.retry.instances.smtp.wait-duration=10ms",
+		"resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state=200ms",
+		"charter.notification.digest.check-interval=PT0.2S" })
 @ActiveProfiles("local")
 @Import(NotificationScenarios.MovableClock.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class NotificationScenarios {
 
 	static final String SLA_EVENTS = "charter.sla-events";
 
 	static final String DEAD_LETTERS = "charter.sla-events.dlq.notification-service";
+
+	static final String CONTACT_EVENTS = "charter.contact-events";
+
+	static final String CONTACT_DEAD_LETTERS = "charter.contact-events.dlq.notification-service";
 
 	static final String JO = "jo@charter.local";
 
@@ -97,6 +116,9 @@ abstract class NotificationScenarios {
 	static final String DUE_IN_LONDON = "Thu 26 Nov 2026, 17:00";
 
 	static final Duration ARRIVAL = Duration.ofSeconds(30);
+
+	/** When the tests start: 10:00 on Wednesday 25 November 2026 in London (GMT). */
+	static final Instant WORKING_MORNING = Instant.parse("2026-11-25T10:00:00Z");
 
 	static final Duration QUIET = Duration.ofMillis(1500);
 
@@ -116,9 +138,14 @@ abstract class NotificationScenarios {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MovableClock {
 
+		/**
+		 * Starts at 10:00 on Wednesday 25 November 2026 in London, inside office hours,
+		 * and runs on from there.
+		 */
 		@Bean
 		VirtualClock clock() {
-			return new VirtualClock(Clock.systemUTC());
+			Instant now = Instant.now();
+			return new VirtualClock(Clock.offset(Clock.systemUTC(), Duration.between(now, WORKING_MORNING)));
 		}
 
 	}
@@ -128,6 +155,12 @@ abstract class NotificationScenarios {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	StaffRoster roster;
+
+	@Autowired
+	StaffDirectory configuredStaff;
 
 	@Value("${local.server.port}")
 	int port;
@@ -181,7 +214,8 @@ abstract class NotificationScenarios {
 
 		String json = get("/notifications/" + reminder.eventId()).body();
 		assertThat(((Map<String, Object>) JsonPath.read(json, "$")).keySet()).containsExactlyInAnyOrder("id", "kind",
-				"contactId", "clockId", "standard", "dueAt", "recipients", "subject", "messageId", "status", "attempts",
+				"contactId", "clockId", "standard", "dueAt", "previousDueAt", "escalation", "reason", "needsSummary",
+				"resendOf", "digestDay", "digestLines", "recipients", "subject", "messageId", "status", "attempts",
 				"createdAt", "nextAttemptAt", "lastAttemptAt", "sentAt", "lastError", "failureReason");
 		assertThat((String) JsonPath.read(json, "$.id")).isEqualTo(reminder.eventId());
 		assertThat((String) JsonPath.read(json, "$.dueAt")).isEqualTo("2026-11-26T17:00:00Z");
@@ -286,7 +320,7 @@ abstract class NotificationScenarios {
 		assertThat((String) JsonPath.read(pending, "$.lastError")).startsWith("The SMTP server could not be reached");
 		Instant lastAttempt = Instant.parse(JsonPath.read(pending, "$.lastAttemptAt"));
 		Instant nextAttempt = Instant.parse(JsonPath.read(pending, "$.nextAttemptAt"));
-		assertThat(Duration.between(lastAttempt, nextAttempt)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(Duration.between(lastAttempt, nextAttempt)).isEqualTo(Duration.ofSeconds(20));
 
 		// the server is back, but the next attempt is not due yet
 		await().during(QUIET)
@@ -401,6 +435,386 @@ abstract class NotificationScenarios {
 		assertThat((List<String>) JsonPath.read(badLimit.body(), "$.errors[*].field")).containsExactly("limit");
 	}
 
+	// --- staff directory
+
+	@Test
+	void theStaffDirectoryIsSeededAndMaintainedThroughTheApi() throws Exception {
+		String id = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+
+		String everyone = get("/staff").body();
+		assertThat((List<String>) JsonPath.read(everyone, "$[*].id")).contains("jo", "sam");
+		assertThat((String) JsonPath.read(get("/staff/jo").body(), "$.managerId")).isEqualTo("sam");
+
+		HttpResponse<String> created = send("POST", "/staff", """
+				{"id":"%s","name":"Lee","email":"%s@charter.local","team":"enquiries","managerId":"sam"}"""
+			.formatted(id, id));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Location")).contains("/staff/" + id);
+		assertThat((Boolean) JsonPath.read(created.body(), "$.active")).isTrue();
+
+		HttpResponse<String> again = send("POST", "/staff", """
+				{"id":"%s","name":"Lee","email":"lee@charter.local"}""".formatted(id));
+		assertProblem(again, 409, "id");
+		assertProblem(send("POST", "/staff", """
+				{"id":"x-%s","name":"Lee","email":"not-an-address"}""".formatted(id)), 400, "email");
+		assertProblem(send("POST", "/staff", """
+				{"id":"x-%s","name":"Lee","email":"lee@charter.local","managerId":"ghost"}""".formatted(id)), 400,
+				"managerId");
+		assertProblem(send("POST", "/staff", """
+				{"id":"has space","name":"Lee","email":"lee@charter.local"}"""), 400, "id");
+		assertProblem(send("PUT", "/staff/" + id, """
+				{"name":"Lee","email":"lee@charter.local","managerId":"%s","active":true}""".formatted(id)), 400,
+				"managerId");
+		assertThat(send("PUT", "/staff/nobody-" + id, """
+				{"name":"Lee","email":"lee@charter.local","active":true}""").statusCode()).isEqualTo(404);
+		assertThat(get("/staff/nobody-" + id).statusCode()).isEqualTo(404);
+
+		// a breach for the new member copies their manager in
+		Breached breach = breach(newContactId(), id);
+		publish(breach);
+		assertThat(awaitCopies(breach.eventId(), 2)).allSatisfy((copy) -> {
+			assertThat(addresses(copy, Message.RecipientType.TO)).containsExactly(id + "@charter.local");
+			assertThat(addresses(copy, Message.RecipientType.CC)).containsExactly(SAM);
+		});
+
+		// deactivated, not deleted: they stay listed and receive nothing
+		HttpResponse<String> deactivated = send("PUT", "/staff/" + id, """
+				{"name":"Lee","email":"%s@charter.local","team":"enquiries","managerId":"sam","active":false}"""
+			.formatted(id));
+		assertThat(deactivated.statusCode()).isEqualTo(200);
+		assertThat((Boolean) JsonPath.read(get("/staff/" + id).body(), "$.active")).isFalse();
+		ReminderDue reminder = reminder(newContactId(), id);
+		publish(reminder);
+		String failed = await().atMost(ARRIVAL)
+			.until(() -> get("/notifications/" + reminder.eventId()).body(), (json) -> json.contains("FAILED"));
+		assertThat((String) JsonPath.read(failed, "$.failureReason"))
+			.isEqualTo("Staff member '" + id + "' is not active");
+	}
+
+	@Test
+	void seedingAgainAddsOnlyMissingIdsAndKeepsEditsMadeThroughTheApi() throws Exception {
+		HttpResponse<String> edited = send("PUT", "/staff/sam", """
+				{"name":"Sam","email":"sam@charter.local","team":"managers","active":true}""");
+		assertThat(edited.statusCode()).isEqualTo(200);
+
+		this.roster.seed(this.configuredStaff);
+
+		assertThat((String) JsonPath.read(get("/staff/sam").body(), "$.team")).isEqualTo("managers");
+		assertThat((List<String>) JsonPath.read(get("/staff").body(), "$[?(@.id == 'sam')].id")).hasSize(1);
+	}
+
+	// --- more kinds
+
+	@Test
+	void anEscalationEmailsTheAssigneeAndManagerOncePerEscalationNumber() throws Exception {
+		String contactId = newContactId();
+		Escalated first = escalated(contactId, 1, "a");
+		Escalated firstAgainWithAnotherEventId = escalated(contactId, 1, "b");
+		Escalated second = escalated(contactId, 2, "c");
+
+		publish(first);
+		publish(firstAgainWithAnotherEventId);
+		publish(second);
+
+		List<MimeMessage> all = await().atMost(ARRIVAL)
+			.until(() -> emailsAbout(contactId), (found) -> found.size() >= 4);
+		assertThat(all).extracting(NotificationScenarios::subjectOf)
+			.containsOnly("Still unanswered: contact " + contactId + " was due " + DUE_IN_LONDON + " (reminder 1)",
+					"Still unanswered: contact " + contactId + " was due " + DUE_IN_LONDON + " (reminder 2)");
+		for (MimeMessage copy : all) {
+			assertThat(addresses(copy, Message.RecipientType.TO)).containsExactly(JO);
+			assertThat(addresses(copy, Message.RecipientType.CC)).containsExactly(SAM);
+			assertThat(textPart(copy)).contains("is still unanswered");
+		}
+		await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> emailsAbout(contactId).size() == 4);
+	}
+
+	@Test
+	void aDeadlineChangeTellsTheAssigneeTheOldAndNewDeadlineAndWhy() throws Exception {
+		String contactId = newContactId();
+		Instant later = DUE.plus(Duration.ofDays(1));
+		DeadlineChanged changed = new DeadlineChanged(EventIds.of("changed", contactId), DUE.minusSeconds(7200),
+				"clock-" + contactId, contactId, "EMAIL", "jo", DUE, later,
+				"Bank holiday added: 2026-11-26 (One-off bank holiday)");
+
+		publish(changed);
+		publish(changed);
+
+		MimeMessage email = awaitCopies(changed.eventId(), 1).getFirst();
+		assertThat(email.getSubject())
+			.isEqualTo("Deadline changed: contact " + contactId + " is now due Fri 27 Nov 2026, 17:00");
+		assertThat(addresses(email, Message.RecipientType.TO)).containsExactly(JO);
+		assertThat(addresses(email, Message.RecipientType.CC)).isEmpty();
+		assertThat(textPart(email)).contains("It is now Fri 27 Nov 2026, 17:00 (UK time). It was " + DUE_IN_LONDON)
+			.contains("Bank holiday added: 2026-11-26 (One-off bank holiday)");
+		assertCopiesStay(changed.eventId(), 1);
+	}
+
+	@Test
+	void aReminderCarriesTheCommunicationNeedsFromTheContactEventsAndNothingElseIsKept() throws Exception {
+		String withNeeds = newContactId();
+		String withoutNeeds = newContactId();
+		try (TopicReader deadLetters = new TopicReader(this.brokers, CONTACT_DEAD_LETTERS)) {
+			publish(CONTACT_EVENTS, received(withNeeds, "large print"),
+					"{\"contactId\": ".getBytes(StandardCharsets.UTF_8));
+			publish(CONTACT_EVENTS, received(withNeeds, "large print"),
+					EventCodec.encode(received(withNeeds, "large print")));
+			publish(CONTACT_EVENTS, received(withoutNeeds, null), EventCodec.encode(received(withoutNeeds, null)));
+			deadLetters.await((record) -> withNeeds.equals(record.key()), ARRIVAL);
+		}
+		await().atMost(ARRIVAL)
+			.until(() -> this.mongo.getCollection("contact_needs").countDocuments(new Document("_id", withNeeds)) == 1);
+		assertThat(this.mongo.getCollection("contact_needs").find(new Document("_id", withNeeds)).first())
+			.containsOnlyKeys("_id", "needsSummary")
+			.containsEntry("needsSummary", "large print");
+
+		ReminderDue needy = reminder(withNeeds, "jo");
+		ReminderDue plain = reminder(withoutNeeds, "jo");
+		publish(needy);
+		publish(plain);
+
+		assertThat(textPart(awaitCopies(needy.eventId(), 1).getFirst()))
+			.contains("the customer's communication needs are large print.");
+		assertThat(htmlPart(awaitCopies(needy.eventId(), 1).getFirst())).contains("large print");
+		assertThat(textPart(awaitCopies(plain.eventId(), 1).getFirst())).doesNotContain("communication needs");
+		assertThat(this.mongo.getCollection("contact_needs").countDocuments(new Document("_id", withoutNeeds)))
+			.isZero();
+	}
+
+	// --- delivery hardening
+
+	@Test
+	void aPermanentRefusalFailsAtOnceWithoutRetriesAndCanBeResentOnceTheAddressIsFixed() throws Exception {
+		String id = "refused-" + UUID.randomUUID().toString().substring(0, 8);
+		// GreenMail answers "500 Command too long" to a RCPT line over 4096 characters;
+		// the
+		// API would never accept such an address, so it is put straight into the
+		// directory
+		this.mongo.insert(new Document("_id", id).append("name", "Rae")
+			.append("email", "r".repeat(4100) + "@charter.local")
+			.append("active", true), "staff");
+		ReminderDue reminder = reminder(newContactId(), id);
+		String path = "/notifications/" + reminder.eventId();
+
+		publish(reminder);
+
+		String failed = await().atMost(ARRIVAL).until(() -> get(path).body(), (json) -> json.contains("FAILED"));
+		assertThat((Integer) JsonPath.read(failed, "$.attempts")).isEqualTo(1);
+		assertThat((String) JsonPath.read(failed, "$.failureReason"))
+			.startsWith("The SMTP server refused the email (500)");
+		await().during(QUIET)
+			.atMost(QUIET.multipliedBy(3))
+			.until(() -> (Integer) JsonPath.read(get(path).body(), "$.attempts"), (attempts) -> attempts == 1);
+		assertThat((List<String>) JsonPath.read(get("/notifications?status=FAILED&recipient=" + id).body(), "$[*].id"))
+			.containsExactly(reminder.eventId());
+
+		assertThat(send("PUT", "/staff/" + id, """
+				{"name":"Rae","email":"rae@charter.local","active":true}""").statusCode()).isEqualTo(200);
+		HttpResponse<String> resent = send("POST", path + "/resend", "");
+		assertThat(resent.statusCode()).isEqualTo(201);
+		String resentId = JsonPath.read(resent.body(), "$.id");
+		assertThat(resentId).isNotEqualTo(reminder.eventId());
+		assertThat((String) JsonPath.read(resent.body(), "$.resendOf")).isEqualTo(reminder.eventId());
+		assertThat((String) JsonPath.read(resent.body(), "$.status")).isEqualTo("SENT");
+		MimeMessage email = awaitCopies(resentId, 1).getFirst();
+		assertThat(addresses(email, Message.RecipientType.TO)).containsExactly("rae@charter.local");
+		assertThat(email.getSubject()).isEqualTo(JsonPath.read(failed, "$.subject"));
+		assertThat((String) JsonPath.read(get(path).body(), "$.status")).as("the original stays as it was")
+			.isEqualTo("FAILED");
+
+		assertThat(send("POST", "/notifications/no-such-notification/resend", "").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aTenMinuteSmtpOutageLosesNothingAndEverythingGoesOnceWithinAMinuteOfRecovery() throws Exception {
+		List<ReminderDue> reminders = List.of(reminder(newContactId(), "jo"), reminder(newContactId(), "jo"),
+				reminder(newContactId(), "jo"));
+		greenMail.stop();
+		try {
+			for (ReminderDue reminder : reminders) {
+				publish(reminder);
+			}
+			for (ReminderDue reminder : reminders) {
+				await().atMost(ARRIVAL)
+					.until(() -> get("/notifications/" + reminder.eventId()).body(),
+							(json) -> json.contains("PENDING") && json.contains("\"lastError\":\"The SMTP"));
+			}
+			HttpResponse<String> stillPending = send("POST",
+					"/notifications/" + reminders.getFirst().eventId() + "/resend", "");
+			assertProblem(stillPending, 409, "id");
+
+			Instant outageOver = this.clock.advance(Duration.ofMinutes(10));
+
+			// the retry job kept trying through the outage, and nothing was given up
+			for (ReminderDue reminder : reminders) {
+				String json = await().atMost(ARRIVAL)
+					.until(() -> get("/notifications/" + reminder.eventId()).body(),
+							(body) -> body.contains("\"lastAttemptAt\"")
+									&& !Instant.parse(JsonPath.read(body, "$.lastAttemptAt")).isBefore(outageOver));
+				assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("PENDING");
+			}
+		}
+		finally {
+			greenMail.start();
+		}
+		Instant recovered = this.clock.instant();
+		this.clock.advance(Duration.ofMinutes(1));
+
+		for (ReminderDue reminder : reminders) {
+			String sent = await().atMost(ARRIVAL)
+				.until(() -> get("/notifications/" + reminder.eventId()).body(), (json) -> json.contains("\"SENT\""));
+			assertThat(Instant.parse(JsonPath.read(sent, "$.sentAt")))
+				.isBefore(recovered.plus(Duration.ofMinutes(1)).plus(ARRIVAL));
+		}
+		for (ReminderDue reminder : reminders) {
+			assertCopiesStay(reminder.eventId(), 1);
+		}
+	}
+
+	@Test
+	void theListCanStartFromAnInstant() throws Exception {
+		String ghost = "ghost-" + newContactId();
+		ReminderDue older = reminder(newContactId(), ghost);
+		ReminderDue newer = reminder(newContactId(), ghost);
+
+		publish(older);
+		await().atMost(ARRIVAL).until(() -> get("/notifications/" + older.eventId()).statusCode() == 200);
+		Instant between = this.clock.advance(Duration.ofSeconds(1));
+		publish(newer);
+		await().atMost(ARRIVAL).until(() -> get("/notifications/" + newer.eventId()).statusCode() == 200);
+
+		assertThat((List<String>) JsonPath.read(get("/notifications?recipient=" + ghost + "&from=" + between).body(),
+				"$[*].id"))
+			.containsExactly(newer.eventId());
+		assertProblem(get("/notifications?from=yesterday"), 400, "from");
+	}
+
+	// --- office hours and the morning digest (these move the clock days ahead: run last)
+
+	@Test
+	@Order(Order.DEFAULT + 1)
+	void nonUrgentMailIsHeldOutsideOfficeHoursButABreachGoesAtOnce() throws Exception {
+		// Friday 27 November 2026, 18:00 in London (GMT): the office closed at 17:00
+		moveClockTo(Instant.parse("2026-11-27T18:00:00Z"));
+		String contactId = newContactId();
+		ReminderDue reminder = reminder(contactId, "jo");
+		DeadlineChanged changed = new DeadlineChanged(EventIds.of("changed", contactId), this.clock.instant(),
+				"clock-" + contactId, contactId, "EMAIL", "jo", DUE, DUE.plus(Duration.ofDays(5)),
+				"Office closure added: 2026-11-30");
+		Breached breach = breach(newContactId(), "jo");
+
+		publish(reminder);
+		publish(changed);
+		publish(breach);
+
+		awaitCopies(breach.eventId(), 2);
+		for (String held : List.of(reminder.eventId(), changed.eventId())) {
+			String json = await().atMost(ARRIVAL)
+				.until(() -> get("/notifications/" + held).body(), (body) -> body.contains("held until"));
+			assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("PENDING");
+			assertThat((String) JsonPath.read(json, "$.nextAttemptAt")).isEqualTo("2026-11-30T09:00:00Z");
+			assertThat((Integer) JsonPath.read(json, "$.attempts")).isZero();
+		}
+		// Saturday morning: still closed
+		moveClockTo(Instant.parse("2026-11-28T10:00:00Z"));
+		assertCopiesStay(reminder.eventId(), 0);
+		assertThat(copiesOf(changed.eventId())).isEmpty();
+
+		// Monday at opening
+		moveClockTo(Instant.parse("2026-11-30T09:00:01Z"));
+		awaitCopies(reminder.eventId(), 1);
+		awaitCopies(changed.eventId(), 1);
+		assertCopiesStay(reminder.eventId(), 1);
+		assertThat(copiesOf(changed.eventId())).hasSize(1);
+	}
+
+	@Test
+	@Order(Order.DEFAULT + 2)
+	void theMorningDigestGoesAtHalfPastEightOnWorkingDaysOncePerPersonWithWhatIsDueAndOverdue() throws Exception {
+		LocalDate day = LocalDate.parse("2026-12-29"); // Tuesday, the first working day
+														// after Christmas
+		String overdue = newContactId();
+		String dueToday = newContactId();
+		String answered = newContactId();
+		String later = newContactId();
+		String moved = newContactId();
+		publish(started(overdue, "jo", Instant.parse("2026-12-24T17:00:00Z")));
+		publish(started(moved, "jo", Instant.parse("2027-01-05T17:00:00Z")));
+		// names no assignee: the clock stays Jo's
+		publish(new DeadlineChanged(EventIds.of("changed", moved), Instant.parse("2026-11-30T10:00:00Z"),
+				"clock-" + moved, moved, "EMAIL", null, Instant.parse("2027-01-05T17:00:00Z"),
+				Instant.parse("2026-12-29T15:00:00Z"), "Office closure removed"));
+		publish(started(dueToday, "jo", Instant.parse("2026-12-29T17:00:00Z")));
+		publish(started(answered, "jo", Instant.parse("2026-12-29T12:00:00Z")));
+		publish(new Met(EventIds.of("met", answered), Instant.parse("2026-11-30T10:00:00Z"), "clock-" + answered,
+				answered, "EMAIL", "jo", Instant.parse("2026-12-29T12:00:00Z"), Instant.parse("2026-11-30T10:00:00Z")));
+		publish(started(later, "jo", Instant.parse("2027-01-05T17:00:00Z")));
+		await().atMost(ARRIVAL)
+			.until(() -> this.mongo.getCollection("open_clocks")
+				.countDocuments(new Document("contactId", new Document("$in", List.of(overdue, dueToday, later)))) == 3
+					&& this.mongo.getCollection("open_clocks")
+						.countDocuments(new Document("contactId", moved).append("dueAt",
+								java.util.Date.from(Instant.parse("2026-12-29T15:00:00Z")))) == 1
+					&& this.mongo.getCollection("open_clocks")
+						.countDocuments(new Document("contactId", answered)) == 0);
+
+		String joToday = EventIds.of("notification", "digest", "jo", day.toString());
+		// Saturday, Christmas Day, the Boxing Day substitute Monday, and 08:29 on the day
+		for (String notYet : List.of("2026-12-26T08:31:00Z", "2026-12-25T08:31:00Z", "2026-12-28T08:31:00Z",
+				"2026-12-29T08:29:00Z")) {
+			Instant at = Instant.parse(notYet);
+			if (at.isAfter(this.clock.instant())) {
+				moveClockTo(at);
+			}
+			LocalDate thatDay = at.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+			await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> digestsOn(thatDay) == 0);
+		}
+
+		moveClockTo(Instant.parse("2026-12-29T08:30:05Z"));
+
+		MimeMessage digest = awaitCopies(joToday, 1).getFirst();
+		assertThat(digest.getSubject()).isEqualTo("Your Charter contacts for Tuesday 29 December 2026");
+		assertThat(addresses(digest, Message.RecipientType.TO)).containsExactly(JO);
+		assertThat(addresses(digest, Message.RecipientType.CC)).isEmpty();
+		String text = textPart(digest);
+		assertThat(text).contains("Contact " + overdue + ", was due Thu 24 Dec 2026, 17:00")
+			.contains("Contact " + dueToday + ", due by Tue 29 Dec 2026, 17:00")
+			.contains("Contact " + moved + ", due by Tue 29 Dec 2026, 15:00")
+			.doesNotContain(answered)
+			.doesNotContain(later);
+		assertThat(text.indexOf(overdue)).isLessThan(text.indexOf(dueToday));
+		assertThat(htmlPart(digest)).contains("font-size: 20px").contains(dueToday);
+		// sam has nothing open: no digest at all
+		assertThat(this.mongo.getCollection("notifications")
+			.countDocuments(new Document("_id", EventIds.of("notification", "digest", "sam", day.toString()))))
+			.isZero();
+
+		moveClockTo(Instant.parse("2026-12-29T11:00:00Z"));
+		assertCopiesStay(joToday, 1);
+		assertThat(digestsOn(day)).isEqualTo(1);
+	}
+
+	/**
+	 * Digests recorded for jo or sam on a day (their ids are derived from person and
+	 * day).
+	 */
+	long digestsOn(LocalDate day) {
+		return this.mongo.getCollection("notifications")
+			.countDocuments(new Document("_id",
+					new Document("$in", List.of(EventIds.of("notification", "digest", "jo", day.toString()),
+							EventIds.of("notification", "digest", "sam", day.toString())))));
+	}
+
+	void moveClockTo(Instant target) {
+		this.clock.advance(Duration.between(this.clock.instant(), target));
+	}
+
+	static ClockStarted started(String contactId, String assigneeId, Instant dueAt) {
+		Instant startedAt = dueAt.minus(Duration.ofDays(2));
+		return new ClockStarted(EventIds.of("started", contactId), startedAt, "clock-" + contactId, contactId, "EMAIL",
+				assigneeId, startedAt, dueAt, dueAt.minus(Duration.ofHours(4)));
+	}
+
 	// --- events
 
 	static String newContactId() {
@@ -411,6 +825,18 @@ abstract class NotificationScenarios {
 		Instant firedAt = DUE.minusSeconds(3600 * 4);
 		return new ReminderDue(EventIds.of("reminder", contactId), firedAt, "clock-" + contactId, contactId, "EMAIL",
 				assigneeId, DUE, firedAt, firedAt);
+	}
+
+	static Escalated escalated(String contactId, int escalation, String variant) {
+		Instant morning = DUE.plus(Duration.ofHours(16)).plus(Duration.ofDays(escalation - 1));
+		return new Escalated(EventIds.of("escalated", contactId, variant), morning, "clock-" + contactId, contactId,
+				"EMAIL", "jo", DUE, escalation, morning, morning);
+	}
+
+	static ContactReceived received(String contactId, String needsSummary) {
+		Instant at = DUE.minus(Duration.ofDays(2));
+		return new ContactReceived(EventIds.of("received", contactId), at, contactId, "EMAIL", at, "jo", "PUBLIC",
+				needsSummary);
 	}
 
 	static Breached breach(String contactId, String assigneeId) {
@@ -425,8 +851,13 @@ abstract class NotificationScenarios {
 
 	/** Publishes an event's key and headers with the given payload. */
 	void publish(CharterEvent event, byte[] payload) throws Exception {
-		org.springframework.messaging.Message<byte[]> message = EventMessages.toMessage(event, "/sla-service");
-		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(SLA_EVENTS,
+		publish(SLA_EVENTS, event, payload);
+	}
+
+	/** Publishes an event's key and headers with the given payload to a topic. */
+	void publish(String topic, CharterEvent event, byte[] payload) throws Exception {
+		org.springframework.messaging.Message<byte[]> message = EventMessages.toMessage(event, "/test");
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
 				(byte[]) message.getHeaders().get(KafkaHeaders.KEY), payload);
 		message.getHeaders().forEach((name, value) -> {
 			if (name.startsWith("ce_")) {
@@ -502,7 +933,13 @@ abstract class NotificationScenarios {
 		}
 	}
 
-	private static String subjectOf(MimeMessage email) {
+	static List<MimeMessage> emailsAbout(String contactId) {
+		return Arrays.stream(greenMail.getReceivedMessages())
+			.filter((email) -> subjectOf(email).contains(contactId))
+			.toList();
+	}
+
+	static String subjectOf(MimeMessage email) {
 		try {
 			return email.getSubject();
 		}
@@ -512,6 +949,20 @@ abstract class NotificationScenarios {
 	}
 
 	// --- API
+
+	HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.ofString(json))
+			.header("Content-Type", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static void assertProblem(HttpResponse<String> response, int status, String field) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat((List<String>) JsonPath.read(response.body(), "$.errors[*].field")).contains(field);
+	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),

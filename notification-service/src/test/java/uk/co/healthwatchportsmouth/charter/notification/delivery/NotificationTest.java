@@ -52,6 +52,43 @@ class NotificationTest {
 	}
 
 	@Test
+	void anEscalationCopiesTheManagerInButADeadlineChangeDoesNot() {
+		assertThat(plan(Alert.Kind.ESCALATION, "jo").recipients()).extracting(Recipient::staffId)
+			.containsExactly("jo", "sam");
+		assertThat(plan(Alert.Kind.DEADLINE_CHANGED, "jo").recipients()).extracting(Recipient::staffId)
+			.containsExactly("jo");
+	}
+
+	@Test
+	void aResendIsANewPendingNotificationWithTheSameContentToTheAssigneeAsTheyAreNow() {
+		Notification failed = plan(Alert.Kind.BREACH, "jo").failed("The SMTP server refused the email (550)", NOW);
+		StaffDirectory corrected = StaffDirectory
+			.tolerant(List.of(new StaffMember("jo", "Jo", "jo@new.charter.local", "enquiries", "sam", true),
+					new StaffMember("sam", "Sam", "sam@charter.local", "enquiries", null, true)));
+
+		Notification resent = failed.resend("event-2", corrected, NOW.plusSeconds(60));
+
+		assertThat(resent.status()).isEqualTo(Status.PENDING);
+		assertThat(resent.resendOf()).isEqualTo(failed.id());
+		assertThat(resent.messageId()).isEqualTo("<event-2@charter.healthwatchportsmouth>");
+		assertThat(resent.alert()).isEqualTo(failed.alert());
+		assertThat(resent.subject()).isEqualTo(failed.subject());
+		assertThat(resent.recipients()).extracting(Recipient::address)
+			.containsExactly("jo@new.charter.local", "sam@charter.local");
+		assertThatIllegalStateException().isThrownBy(() -> resent.resend("event-3", corrected, NOW));
+	}
+
+	@Test
+	void aHeldNotificationIsDueAgainAtOnceWithoutCountingAnAttempt() {
+		Notification held = plan(Alert.Kind.REMINDER, "jo").held("circuit open", NOW.plusSeconds(5));
+
+		assertThat(held.status()).isEqualTo(Status.PENDING);
+		assertThat(held.attempts()).isZero();
+		assertThat(held.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(held.lastError()).isEqualTo("circuit open");
+	}
+
+	@Test
 	void aBreachStillReachesTheAssigneeWhenTheirManagerHasLeft() {
 		Notification notification = plan(Alert.Kind.BREACH, "lee");
 

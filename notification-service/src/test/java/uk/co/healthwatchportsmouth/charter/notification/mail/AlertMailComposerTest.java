@@ -36,6 +36,61 @@ class AlertMailComposerTest {
 	}
 
 	@Test
+	void anEscalationSaysTheContactIsStillUnansweredAndWhichReminderThisIs() {
+		Alert escalation = new Alert(Alert.Kind.ESCALATION, "C-42", "clock-1", "EMAIL", WINTER_DUE, null, 2, null,
+				null);
+
+		MailContent mail = this.composer.compose(escalation, "Jo", "Sam");
+
+		assertThat(mail.subject())
+			.isEqualTo("Still unanswered: contact C-42 was due Thu 26 Nov 2026, 17:00 (reminder 2)");
+		assertThat(mail.text()).contains("Contact C-42 is still unanswered. It was due by Thu 26 Nov 2026, 17:00")
+			.contains("reminder number 2")
+			.contains("Sam is copied in as your manager.");
+		assertThat(mail.html()).contains("still unanswered");
+	}
+
+	@Test
+	void aDeadlineChangeGivesTheOldAndNewDeadlineAndTheReason() {
+		Alert changed = new Alert(Alert.Kind.DEADLINE_CHANGED, "C-42", "clock-1", "EMAIL", SUMMER_DUE, WINTER_DUE, null,
+				"Bank holiday added: 2026-06-08 (One-off bank holiday)", null);
+
+		MailContent mail = this.composer.compose(changed, "Jo", null);
+
+		assertThat(mail.subject()).isEqualTo("Deadline changed: contact C-42 is now due Thu 25 Jun 2026, 17:00");
+		assertThat(mail.text()).contains("It is now Thu 25 Jun 2026, 17:00 (UK time). It was Thu 26 Nov 2026, 17:00.")
+			.contains("Why it changed: Bank holiday added: 2026-06-08 (One-off bank holiday).");
+		assertThat(mail.html()).contains("Bank holiday added");
+	}
+
+	@Test
+	void aReminderGivesTheCommunicationNeedsWhenKnownAndSaysNothingOtherwise() {
+		Alert reminder = alert(Alert.Kind.REMINDER, "C-42", "EMAIL", WINTER_DUE);
+
+		assertThat(
+				this.composer.compose(reminder.withNeedsSummary("large print; interpreter: Polish"), "Jo", null).text())
+			.contains("the customer's communication needs are large print; interpreter: Polish.");
+		assertThat(this.composer.compose(reminder, "Jo", null).text()).doesNotContain("communication needs");
+	}
+
+	@Test
+	void aDigestListsTheOverdueFirstThenWhatIsDueTodayInLargeType() {
+		MailContent mail = this.composer.composeDigest(java.time.LocalDate.parse("2026-11-26"),
+				java.util.List.of(new DigestLine("C-2", "LETTER", WINTER_DUE, false),
+						new DigestLine("C-1", "EMAIL", WINTER_DUE.minusSeconds(86400), true)),
+				"Jo");
+
+		assertThat(mail.subject()).isEqualTo("Your Charter contacts for Thursday 26 November 2026");
+		assertThat(mail.text()).contains("Good morning Jo,")
+			.contains("Overdue: 1. Due today: 1.")
+			.contains("Contact C-1, was due Wed 25 Nov 2026, 17:00 (reply to an email within 2 working days):")
+			.contains("Contact C-2, due by Thu 26 Nov 2026, 17:00 (reply to a letter within 5 working days):")
+			.contains("http://localhost:8081/contacts/C-2");
+		assertThat(mail.text().indexOf("C-1")).isLessThan(mail.text().indexOf("C-2"));
+		assertThat(mail.html()).contains("font-size: 20px").doesNotContainPattern("font-size: 1[0-9]px");
+	}
+
+	@Test
 	void septemberIsAbbreviatedTheUsualWay() {
 		assertThat(AlertMailComposer.londonTime(Instant.parse("2026-09-03T08:30:00Z")))
 			.isEqualTo("Thu 3 Sep 2026, 09:30");

@@ -1,13 +1,17 @@
 package uk.co.healthwatchportsmouth.charter.support.outbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +38,10 @@ import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
  * after a restart, and consumers drop the copy by event id.
  *
  * <p>
- * Documents are published soon after they are saved. Any that could not be (Kafka down,
- * service killed) are found again by a sweep at start-up and, while failures are
+ * Publishing runs in several lanes so that the Kafka producer can batch the sends of many
+ * documents; each document is always published by the same lane, so its events stay in
+ * order. Documents are published soon after they are saved. Any that could not be (Kafka
+ * down, service killed) are found again by a sweep at start-up and, while failures are
  * outstanding, every retry interval.
  */
 public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
@@ -52,9 +58,13 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	private final Map<String, String> bindingByTopic;
 
-	private final ScheduledExecutorService relay;
+	private final ScheduledExecutorService sweeper;
+
+	private final List<ExecutorService> lanes;
 
 	private final Set<String> collections = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
 	private final AtomicBoolean failuresOutstanding = new AtomicBoolean(true);
 
@@ -74,7 +84,12 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		this.bindingByTopic = Map.copyOf(bindingByTopic);
 		this.published = meters.counter("charter.outbox.published");
 		this.failed = meters.counter("charter.outbox.publish.failures");
-		this.relay = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").factory());
+		this.sweeper = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
+		this.lanes = IntStream.range(0, properties.lanes())
+			.mapToObj((lane) -> Executors
+				.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-relay-" + lane).daemon().factory()))
+			.toList();
 	}
 
 	/**
@@ -84,7 +99,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		long interval = this.properties.retryInterval().toMillis();
-		this.relay.scheduleWithFixedDelay(this::sweepIfNeeded, 0, interval, TimeUnit.MILLISECONDS);
+		this.sweeper.scheduleWithFixedDelay(this::sweepIfNeeded, 0, interval, TimeUnit.MILLISECONDS);
 	}
 
 	/** Registers a collection whose documents carry an outbox, so sweeps look there. */
@@ -93,9 +108,23 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		this.failuresOutstanding.set(true);
 	}
 
-	/** Publishes a document's pending events on the relay thread, shortly. */
+	/**
+	 * Publishes a document's pending events shortly, in the document's lane. A document
+	 * already waiting in its lane is not queued twice: its run reads the outbox as it is
+	 * then.
+	 */
 	public void publishSoon(String collection, Object id) {
-		this.relay.execute(() -> publish(collection, id));
+		String key = collection + "/" + id;
+		if (this.queued.add(key)) {
+			laneOf(collection, id).execute(() -> {
+				this.queued.remove(key);
+				publish(collection, id);
+			});
+		}
+	}
+
+	private ExecutorService laneOf(String collection, Object id) {
+		return this.lanes.get(Math.floorMod(Objects.hash(collection, id), this.lanes.size()));
 	}
 
 	/**
@@ -110,17 +139,23 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			return true;
 		}
 		List<Document> pending = document.getList(FIELD, Document.class, List.of());
+		List<String> sent = new ArrayList<>();
+		boolean complete = true;
 		for (Document entry : pending) {
 			PendingEvent event = new PendingEvent(entry.getString("eventId"), entry.getString("type"),
 					entry.getString("payload"), null);
 			if (!send(event)) {
 				this.failuresOutstanding.set(true);
-				return false;
+				complete = false;
+				break;
 			}
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-					new Update().pull(FIELD, new Document("eventId", event.eventId())), collection);
+			sent.add(event.eventId());
 		}
-		return true;
+		if (!sent.isEmpty()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+					new Update().pull(FIELD, new Document("eventId", new Document("$in", sent))), collection);
+		}
+		return complete;
 	}
 
 	private boolean send(PendingEvent pending) {
@@ -159,9 +194,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 							collection);
 				}
 				for (Document document : documents) {
-					if (!publish(collection, document.get("_id"))) {
-						return;
-					}
+					publishSoon(collection, document.get("_id"));
 				}
 			}
 			catch (RuntimeException ex) {
@@ -173,9 +206,12 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	@Override
 	public void close() {
-		this.relay.shutdown();
+		this.sweeper.shutdown();
+		this.lanes.forEach(ExecutorService::shutdown);
 		try {
-			this.relay.awaitTermination(5, TimeUnit.SECONDS);
+			for (ExecutorService lane : this.lanes) {
+				lane.awaitTermination(5, TimeUnit.SECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.co.healthwatchportsmouth.charter.sla.calendar.CalendarSource;
 import uk.co.healthwatchportsmouth.charter.support.problem.InvalidFieldException;
 import uk.co.healthwatchportsmouth.charter.support.problem.NotFoundException;
 
@@ -18,8 +19,11 @@ class ClockController {
 
 	private final ClockStore store;
 
-	ClockController(ClockStore store) {
+	private final CalendarSource calendar;
+
+	ClockController(ClockStore store, CalendarSource calendar) {
 		this.store = store;
+		this.calendar = calendar;
 	}
 
 	@GetMapping
@@ -27,14 +31,16 @@ class ClockController {
 		if (contactId == null || contactId.isBlank()) {
 			throw new InvalidFieldException("contactId", "is required: the contact whose clocks to list");
 		}
-		return this.store.findByContact(contactId).stream().map(ClockView::of).toList();
+		return this.store.findByContact(contactId).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/{id}")
 	ClockView byId(@PathVariable String id) {
-		return this.store.find(id)
-			.map(ClockView::of)
-			.orElseThrow(() -> new NotFoundException("No clock with id " + id));
+		return this.store.find(id).map(this::view).orElseThrow(() -> new NotFoundException("No clock with id " + id));
+	}
+
+	private ClockView view(DeadlineClock clock) {
+		return ClockView.of(clock, this.calendar.get());
 	}
 
 }

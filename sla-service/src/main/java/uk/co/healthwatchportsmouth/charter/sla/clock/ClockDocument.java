@@ -10,16 +10,21 @@ import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
 
 /**
  * A clock as stored: its state, its next timer (kind and instant, absent once it has
- * none) and the events its last changes caused that are not yet published.
+ * none) and the events its last changes caused that are not yet published. Documents
+ * written before clocks had several reminder points have only {@code reminderAt} and
+ * {@code reminderSentAt}; they read back as one reminder point.
  */
 @Document(ClockStore.COLLECTION)
-record ClockDocument(@Id String id, String contactId, String standard, String assigneeId, ClockState state,
-		Instant startedAt, Instant dueAt, Instant reminderAt, Instant reminderSentAt, Instant breachedAt,
-		Instant respondedAt, TimerKind nextTimerKind, Instant nextTimerAt, List<PendingEvent> outbox) {
+record ClockDocument(@Id String id, String contactId, String standard, Integer standardVersion, String assigneeId,
+		ClockState state, Instant startedAt, Instant dueAt, Instant reminderAt, List<Instant> reminderPoints,
+		Integer remindersSent, Instant reminderSentAt, Instant breachedAt, Instant respondedAt, Integer escalationsSent,
+		Instant nextEscalationAt, TimerKind nextTimerKind, Instant nextTimerAt, List<PendingEvent> outbox) {
 
 	static final String STATE = "state";
 
 	static final String CONTACT_ID = "contactId";
+
+	static final String DUE_AT = "dueAt";
 
 	static final String NEXT_TIMER_KIND = "nextTimerKind";
 
@@ -27,15 +32,25 @@ record ClockDocument(@Id String id, String contactId, String standard, String as
 
 	static ClockDocument of(DeadlineClock clock, List<PendingEvent> outbox) {
 		Timer next = clock.pendingTimer().orElse(null);
-		return new ClockDocument(clock.id(), clock.contactId(), clock.standard(), clock.assigneeId(), clock.state(),
-				clock.startedAt(), clock.dueAt(), clock.reminderAt().orElse(null), clock.reminderSentAt().orElse(null),
-				clock.breachedAt().orElse(null), clock.respondedAt().orElse(null), (next != null) ? next.kind() : null,
+		return new ClockDocument(clock.id(), clock.contactId(), clock.standard(), clock.standardVersion(),
+				clock.assigneeId(), clock.state(), clock.startedAt(), clock.dueAt(), clock.reminderAt().orElse(null),
+				clock.reminderPoints(), clock.remindersSent(), clock.reminderSentAt().orElse(null),
+				clock.breachedAt().orElse(null), clock.respondedAt().orElse(null), clock.escalationsSent(),
+				clock.nextEscalationAt().orElse(null), (next != null) ? next.kind() : null,
 				(next != null) ? next.at() : null, outbox);
 	}
 
 	DeadlineClock toClock() {
-		return DeadlineClock.restore(this.id, this.contactId, this.standard, this.assigneeId, this.startedAt,
-				this.dueAt, this.reminderAt, this.state, this.reminderSentAt, this.breachedAt, this.respondedAt);
+		List<Instant> points = this.reminderPoints;
+		int sent = (this.remindersSent != null) ? this.remindersSent : 0;
+		if (points == null) {
+			points = (this.reminderAt != null) ? List.of(this.reminderAt) : List.of();
+			sent = (this.reminderSentAt != null) ? points.size() : 0;
+		}
+		return DeadlineClock.restore(new DeadlineClock.Snapshot(this.id, this.contactId, this.standard,
+				(this.standardVersion != null) ? this.standardVersion : 1, this.assigneeId, this.startedAt, this.dueAt,
+				points, sent, this.state, this.reminderSentAt, this.breachedAt, this.respondedAt,
+				(this.escalationsSent != null) ? this.escalationsSent : 0, this.nextEscalationAt));
 	}
 
 }

@@ -81,8 +81,16 @@ public class ClockStore {
 			.and(ClockDocument.NEXT_TIMER_KIND)
 			.is(basedOn.timer().map(Timer::kind).orElse(null))
 			.and(ClockDocument.NEXT_TIMER_AT)
-			.is(basedOn.timer().map(Timer::at).orElse(null)));
-		Update update = new Update().set(ClockDocument.STATE, changed.state());
+			.is(basedOn.timer().map(Timer::at).orElse(null))
+			.and(ClockDocument.DUE_AT)
+			.is(basedOn.dueAt()));
+		Update update = new Update().set(ClockDocument.STATE, changed.state())
+			.set(ClockDocument.DUE_AT, changed.dueAt())
+			.set("reminderPoints", changed.reminderPoints())
+			.set("remindersSent", changed.remindersSent())
+			.set("escalationsSent", changed.escalationsSent());
+		setOrUnset(update, "reminderAt", changed.reminderAt().orElse(null));
+		setOrUnset(update, "nextEscalationAt", changed.nextEscalationAt().orElse(null));
 		setOrUnset(update, "reminderSentAt", changed.reminderSentAt().orElse(null));
 		setOrUnset(update, "breachedAt", changed.breachedAt().orElse(null));
 		setOrUnset(update, "respondedAt", changed.respondedAt().orElse(null));
@@ -105,6 +113,18 @@ public class ClockStore {
 
 	public Optional<DeadlineClock> find(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, ClockDocument.class)).map(ClockDocument::toClock);
+	}
+
+	/**
+	 * The ids of every running clock, the ones whose deadline a calendar change can move.
+	 */
+	public List<String> runningClockIds() {
+		Query running = Query.query(Criteria.where(ClockDocument.STATE).is(ClockState.RUNNING));
+		running.fields().include("_id");
+		return this.mongo.find(running, Document.class, COLLECTION)
+			.stream()
+			.map((document) -> document.getString("_id"))
+			.toList();
 	}
 
 	public List<DeadlineClock> findByContact(String contactId) {

@@ -1,23 +1,26 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The state and pending timer a change was worked out from. Every transition changes one
- * or the other, so a write conditional on them applies only if nobody changed the clock
- * in between: that is what stops a timer firing twice, or firing after the clock was met.
+ * The state, pending timer and deadline a change was worked out from. Every transition
+ * changes one of them, so a write conditional on them applies only if nobody changed the
+ * clock in between: that is what stops a timer firing twice, firing after the clock was
+ * met, or a recomputed deadline overwriting a concurrent change.
  *
  * @param pendingTimer the pending timer, or {@code null} when there is none
  */
-public record ClockVersion(ClockState state, Timer pendingTimer) {
+public record ClockVersion(ClockState state, Timer pendingTimer, Instant dueAt) {
 
 	public ClockVersion {
 		Objects.requireNonNull(state, "state");
+		Objects.requireNonNull(dueAt, "dueAt");
 	}
 
 	public static ClockVersion of(DeadlineClock clock) {
-		return new ClockVersion(clock.state(), clock.pendingTimer().orElse(null));
+		return new ClockVersion(clock.state(), clock.pendingTimer().orElse(null), clock.dueAt());
 	}
 
 	public Optional<Timer> timer() {

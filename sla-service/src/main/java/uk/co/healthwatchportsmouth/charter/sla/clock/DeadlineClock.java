@@ -1,14 +1,19 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
+import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
+import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
 import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.contracts.Met;
 import uk.co.healthwatchportsmouth.charter.contracts.ReminderDue;
@@ -16,8 +21,10 @@ import uk.co.healthwatchportsmouth.charter.sla.standard.Deadline;
 
 /**
  * The countdown to a contact's first response. It runs until the customer is answered or
- * the deadline passes, with a reminder to the assignee on the way. Its methods return the
- * events they cause; storing the new state and those events together is the caller's job.
+ * the deadline passes, reminding the assignee at its reminder points on the way; once
+ * breached it escalates each working morning until the customer is answered. Its methods
+ * return the events they cause; storing the new state and those events together is the
+ * caller's job.
  *
  * <p>
  * Instants are kept to the millisecond, the resolution the store keeps, so a clock read
@@ -34,13 +41,17 @@ public final class DeadlineClock {
 
 	private final String standard;
 
+	private final int standardVersion;
+
 	private final String assigneeId;
 
 	private final Instant startedAt;
 
-	private final Instant dueAt;
+	private Instant dueAt;
 
-	private final Instant reminderAt;
+	private List<Instant> reminderPoints;
+
+	private int remindersSent;
 
 	private ClockState state;
 
@@ -50,20 +61,34 @@ public final class DeadlineClock {
 
 	private Instant respondedAt;
 
-	private DeadlineClock(String id, String contactId, String standard, String assigneeId, Instant startedAt,
-			Instant dueAt, Instant reminderAt, ClockState state, Instant reminderSentAt, Instant breachedAt,
-			Instant respondedAt) {
-		this.id = Objects.requireNonNull(id, "id");
-		this.contactId = Objects.requireNonNull(contactId, "contactId");
-		this.standard = Objects.requireNonNull(standard, "standard");
-		this.assigneeId = assigneeId;
-		this.startedAt = millis(Objects.requireNonNull(startedAt, "startedAt"));
-		this.dueAt = millis(Objects.requireNonNull(dueAt, "dueAt"));
-		this.reminderAt = millis(reminderAt);
-		this.state = Objects.requireNonNull(state, "state");
-		this.reminderSentAt = millis(reminderSentAt);
-		this.breachedAt = millis(breachedAt);
-		this.respondedAt = millis(respondedAt);
+	private int escalationsSent;
+
+	private Instant nextEscalationAt;
+
+	/** Everything a clock holds, as stored. */
+	public record Snapshot(String id, String contactId, String standard, int standardVersion, String assigneeId,
+			Instant startedAt, Instant dueAt, List<Instant> reminderPoints, int remindersSent, ClockState state,
+			Instant reminderSentAt, Instant breachedAt, Instant respondedAt, int escalationsSent,
+			Instant nextEscalationAt) {
+
+	}
+
+	private DeadlineClock(Snapshot snapshot) {
+		this.id = Objects.requireNonNull(snapshot.id(), "id");
+		this.contactId = Objects.requireNonNull(snapshot.contactId(), "contactId");
+		this.standard = Objects.requireNonNull(snapshot.standard(), "standard");
+		this.standardVersion = snapshot.standardVersion();
+		this.assigneeId = snapshot.assigneeId();
+		this.startedAt = millis(Objects.requireNonNull(snapshot.startedAt(), "startedAt"));
+		this.dueAt = millis(Objects.requireNonNull(snapshot.dueAt(), "dueAt"));
+		this.reminderPoints = millis(snapshot.reminderPoints());
+		this.remindersSent = snapshot.remindersSent();
+		this.state = Objects.requireNonNull(snapshot.state(), "state");
+		this.reminderSentAt = millis(snapshot.reminderSentAt());
+		this.breachedAt = millis(snapshot.breachedAt());
+		this.respondedAt = millis(snapshot.respondedAt());
+		this.escalationsSent = snapshot.escalationsSent();
+		this.nextEscalationAt = millis(snapshot.nextEscalationAt());
 	}
 
 	/** A clock started for a contact, and the event that announces it. */
@@ -76,41 +101,46 @@ public final class DeadlineClock {
 	}
 
 	public static Started start(String contactId, String assigneeId, Deadline deadline, Instant now) {
-		DeadlineClock clock = new DeadlineClock(idFor(contactId), contactId, deadline.standard(), assigneeId,
-				deadline.startedAt(), deadline.dueAt(), deadline.reminderAt(), ClockState.RUNNING, null, null, null);
+		DeadlineClock clock = new DeadlineClock(new Snapshot(idFor(contactId), contactId, deadline.standard(),
+				deadline.standardVersion(), assigneeId, deadline.startedAt(), deadline.dueAt(), deadline.reminders(), 0,
+				ClockState.RUNNING, null, null, null, 0, null));
 		ClockStarted started = new ClockStarted(clock.eventId("started"), millis(now), clock.id, contactId,
-				clock.standard, assigneeId, clock.startedAt, clock.dueAt, clock.reminderAt);
+				clock.standard, assigneeId, clock.startedAt, clock.dueAt, clock.reminderAt().orElse(null));
 		return new Started(clock, started);
 	}
 
 	/** Rebuilds a clock from what was stored. */
-	public static DeadlineClock restore(String id, String contactId, String standard, String assigneeId,
-			Instant startedAt, Instant dueAt, Instant reminderAt, ClockState state, Instant reminderSentAt,
-			Instant breachedAt, Instant respondedAt) {
-		return new DeadlineClock(id, contactId, standard, assigneeId, startedAt, dueAt, reminderAt, state,
-				reminderSentAt, breachedAt, respondedAt);
+	public static DeadlineClock restore(Snapshot snapshot) {
+		return new DeadlineClock(snapshot);
+	}
+
+	public Snapshot snapshot() {
+		return new Snapshot(this.id, this.contactId, this.standard, this.standardVersion, this.assigneeId,
+				this.startedAt, this.dueAt, this.reminderPoints, this.remindersSent, this.state, this.reminderSentAt,
+				this.breachedAt, this.respondedAt, this.escalationsSent, this.nextEscalationAt);
 	}
 
 	/**
-	 * The timer that fires next, if any: the reminder until it has been sent, then the
-	 * breach. A clock that is no longer running has none.
+	 * The timer that fires next, if any: each reminder point until all are sent, then the
+	 * breach, then an escalation each working morning while the breach stays unanswered.
 	 */
 	public Optional<Timer> pendingTimer() {
-		if (this.state != ClockState.RUNNING) {
-			return Optional.empty();
-		}
-		if (this.reminderAt != null && this.reminderSentAt == null) {
-			return Optional.of(new Timer(TimerKind.REMINDER, this.reminderAt));
-		}
-		return Optional.of(new Timer(TimerKind.BREACH, this.dueAt));
+		return switch (this.state) {
+			case RUNNING -> Optional.of(reminderAt().map((at) -> new Timer(TimerKind.REMINDER, at))
+				.orElseGet(() -> new Timer(TimerKind.BREACH, this.dueAt)));
+			case BREACHED ->
+				Optional.ofNullable(this.nextEscalationAt).map((at) -> new Timer(TimerKind.ESCALATION, at));
+			case MET, MET_AFTER_BREACH -> Optional.empty();
+		};
 	}
 
 	/**
 	 * Fires the pending timer.
+	 * @param calendar decides the working mornings escalations fall on
 	 * @throws IllegalStateException when the timer is not the pending one or is not yet
 	 * due: a timer never fires early or twice
 	 */
-	public CharterEvent fire(Timer timer, Instant now) {
+	public CharterEvent fire(Timer timer, Instant now, WorkingCalendar calendar) {
 		if (!pendingTimer().filter(timer::equals).isPresent()) {
 			throw new IllegalStateException("Timer " + timer + " is not pending on clock " + this.id + " (" + this.state
 					+ ", pending " + pendingTimer().orElse(null) + ")");
@@ -120,29 +150,73 @@ public final class DeadlineClock {
 		}
 		return switch (timer.kind()) {
 			case REMINDER -> fireReminder(now);
-			case BREACH -> fireBreach(now);
+			case BREACH -> fireBreach(now, calendar);
+			case ESCALATION -> fireEscalation(now, calendar);
 		};
 	}
 
+	/**
+	 * Sends one reminder. When the service was down past several reminder points, only
+	 * the latest of them is sent: the earlier ones are stale and would only repeat it.
+	 */
 	private ReminderDue fireReminder(Instant now) {
+		int point = this.remindersSent;
+		while (point + 1 < this.reminderPoints.size() && !this.reminderPoints.get(point + 1).isAfter(now)) {
+			point++;
+		}
+		this.remindersSent = point + 1;
 		this.reminderSentAt = millis(now);
-		return new ReminderDue(eventId("reminder"), this.reminderSentAt, this.id, this.contactId, this.standard,
-				this.assigneeId, this.dueAt, this.reminderAt, this.reminderSentAt);
+		Instant scheduledAt = this.reminderPoints.get(point);
+		// the first point keeps the id a single reminder always had
+		String eventId = (point == 0) ? eventId("reminder")
+				: EventIds.of(this.id, "reminder", Integer.toString(point + 1));
+		return new ReminderDue(eventId, this.reminderSentAt, this.id, this.contactId, this.standard, this.assigneeId,
+				this.dueAt, scheduledAt, this.reminderSentAt);
 	}
 
-	private Breached fireBreach(Instant now) {
+	private Breached fireBreach(Instant now, WorkingCalendar calendar) {
 		this.state = ClockState.BREACHED;
 		this.breachedAt = millis(now);
+		this.nextEscalationAt = (calendar != null) ? millis(firstOpeningAfter(this.dueAt, calendar)) : null;
 		return new Breached(eventId("breached"), this.breachedAt, this.id, this.contactId, this.standard,
 				this.assigneeId, this.dueAt, this.dueAt, this.breachedAt);
+	}
+
+	/**
+	 * Escalates once. After an outage spanning several mornings only one escalation is
+	 * sent, numbered by the mornings passed since the breach.
+	 */
+	private Escalated fireEscalation(Instant now, WorkingCalendar calendar) {
+		Instant scheduledAt = this.nextEscalationAt;
+		int escalation = this.escalationsSent + 1;
+		Instant next = firstOpeningAfter(scheduledAt, calendar);
+		while (!next.isAfter(now)) {
+			scheduledAt = next;
+			escalation++;
+			next = firstOpeningAfter(next, calendar);
+		}
+		this.escalationsSent = escalation;
+		this.nextEscalationAt = millis(next);
+		Instant firedAt = millis(now);
+		return new Escalated(EventIds.of(this.id, "escalated", Integer.toString(escalation)), firedAt, this.id,
+				this.contactId, this.standard, this.assigneeId, this.dueAt, escalation, scheduledAt, firedAt);
+	}
+
+	/** The opening of the first working morning strictly after an instant. */
+	static Instant firstOpeningAfter(Instant instant, WorkingCalendar calendar) {
+		LocalDate day = instant.atZone(calendar.zone()).toLocalDate();
+		if (calendar.isWorkingDay(day) && calendar.openingTime(day).isAfter(instant)) {
+			return calendar.openingTime(day);
+		}
+		return calendar.openingTime(calendar.nextWorkingDayAfter(day));
 	}
 
 	/**
 	 * Records that the customer was answered at {@code respondedAt}. An answer by the
 	 * deadline meets the clock. An answer after it, on a clock whose breach timer has not
 	 * fired yet (the service was down, or the answer was logged late), breaches it first,
-	 * since that fact must be told; on a breached clock it changes the state only. A
-	 * clock already answered ignores further answers.
+	 * since that fact must be told; on a breached clock it changes the state only and
+	 * stops the escalations. A clock already answered ignores further answers.
 	 */
 	public List<CharterEvent> respond(Instant respondedAt, Instant now) {
 		Instant answeredAt = millis(Objects.requireNonNull(respondedAt, "respondedAt"));
@@ -151,6 +225,7 @@ public final class DeadlineClock {
 			case BREACHED -> {
 				this.state = ClockState.MET_AFTER_BREACH;
 				this.respondedAt = answeredAt;
+				this.nextEscalationAt = null;
 				yield List.of();
 			}
 			case RUNNING -> {
@@ -160,12 +235,38 @@ public final class DeadlineClock {
 					yield List.of(new Met(eventId("met"), millis(now), this.id, this.contactId, this.standard,
 							this.assigneeId, this.dueAt, answeredAt));
 				}
-				Breached breached = fireBreach(now);
+				Breached breached = fireBreach(now, null);
 				this.state = ClockState.MET_AFTER_BREACH;
 				this.respondedAt = answeredAt;
 				yield List.of(breached);
 			}
 		};
+	}
+
+	/**
+	 * Moves the deadline of a running clock after the calendar changed. Reminders already
+	 * sent stay sent; the points still to come are replaced by the new ones after the
+	 * last reminder sent.
+	 * @return the event saying old and new deadline and why, or empty when the deadline
+	 * did not move or the clock is no longer running
+	 */
+	public Optional<DeadlineChanged> moveDeadline(Deadline recomputed, String reason, Instant now) {
+		Instant newDueAt = millis(recomputed.dueAt());
+		if (this.state != ClockState.RUNNING || newDueAt.equals(this.dueAt)) {
+			return Optional.empty();
+		}
+		Instant previousDueAt = this.dueAt;
+		List<Instant> points = new ArrayList<>(this.reminderPoints.subList(0, this.remindersSent));
+		Instant lastSent = points.isEmpty() ? null : points.get(points.size() - 1);
+		for (Instant point : millis(recomputed.reminders())) {
+			if ((lastSent == null || point.isAfter(lastSent)) && point.isBefore(newDueAt)) {
+				points.add(point);
+			}
+		}
+		this.dueAt = newDueAt;
+		this.reminderPoints = List.copyOf(points);
+		return Optional.of(new DeadlineChanged(EventIds.of(this.id, "deadline-changed", newDueAt.toString()),
+				millis(now), this.id, this.contactId, this.standard, this.assigneeId, previousDueAt, newDueAt, reason));
 	}
 
 	private String eventId(String fact) {
@@ -174,6 +275,10 @@ public final class DeadlineClock {
 
 	private static Instant millis(Instant instant) {
 		return (instant != null) ? instant.truncatedTo(ChronoUnit.MILLIS) : null;
+	}
+
+	private static List<Instant> millis(List<Instant> instants) {
+		return (instants != null) ? instants.stream().map(DeadlineClock::millis).toList() : List.of();
 	}
 
 	public String id() {
@@ -188,6 +293,10 @@ public final class DeadlineClock {
 		return this.standard;
 	}
 
+	public int standardVersion() {
+		return this.standardVersion;
+	}
+
 	public String assigneeId() {
 		return this.assigneeId;
 	}
@@ -200,8 +309,20 @@ public final class DeadlineClock {
 		return this.dueAt;
 	}
 
+	/** The next reminder still to be sent, if any. */
 	public Optional<Instant> reminderAt() {
-		return Optional.ofNullable(this.reminderAt);
+		if (this.state != ClockState.RUNNING || this.remindersSent >= this.reminderPoints.size()) {
+			return Optional.empty();
+		}
+		return Optional.of(this.reminderPoints.get(this.remindersSent));
+	}
+
+	public List<Instant> reminderPoints() {
+		return this.reminderPoints;
+	}
+
+	public int remindersSent() {
+		return this.remindersSent;
 	}
 
 	public ClockState state() {
@@ -218,6 +339,14 @@ public final class DeadlineClock {
 
 	public Optional<Instant> respondedAt() {
 		return Optional.ofNullable(this.respondedAt);
+	}
+
+	public int escalationsSent() {
+		return this.escalationsSent;
+	}
+
+	public Optional<Instant> nextEscalationAt() {
+		return Optional.ofNullable(this.nextEscalationAt);
 	}
 
 }

@@ -1,8 +1,15 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
-/** The timers a running clock sets, in the order they fire. */
+/** The timers a clock sets, in the order they fire. */
 public enum TimerKind {
 
-	REMINDER, BREACH
+	/** A reminder point before the deadline; a clock may have several. */
+	REMINDER,
+
+	/** The deadline itself. */
+	BREACH,
+
+	/** Each working morning at opening while a breached item stays unanswered. */
+	ESCALATION
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.sla.calendar.CalendarSource;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockVersion;
@@ -35,10 +38,13 @@ public class TimerFiring {
 
 	private final MeterRegistry meters;
 
-	public TimerFiring(ClockStore store, Clock clock, MeterRegistry meters) {
+	private final Supplier<WorkingCalendar> calendar;
+
+	public TimerFiring(ClockStore store, Clock clock, MeterRegistry meters, CalendarSource calendar) {
 		this.store = store;
 		this.clock = clock;
 		this.meters = meters;
+		this.calendar = calendar;
 	}
 
 	/**
@@ -61,7 +67,7 @@ public class TimerFiring {
 		if (!due.timer().isDueAt(now)) {
 			return Optional.of(due);
 		}
-		CharterEvent event = deadlineClock.fire(due.timer(), now);
+		CharterEvent event = deadlineClock.fire(due.timer(), now, this.calendar.get());
 		if (!this.store.update(before, deadlineClock, List.of(event))) {
 			log.debug("Clock {} changed while its {} timer fired; left to the other change", due.clockId(),
 					due.timer().kind());

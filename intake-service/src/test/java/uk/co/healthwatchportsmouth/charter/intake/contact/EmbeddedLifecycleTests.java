@@ -1,0 +1,5 @@
+package uk.co.healthwatchportsmouth.charter.intake.contact;
+
+class EmbeddedLifecycleTests extends LifecycleScenarios implements OnEmbeddedInfrastructure {
+
+}
