@@ -7,9 +7,10 @@ import java.time.Instant;
  * customer's name, contact details or free text, which stay in the service that owns
  * them.
  */
-public sealed interface CharterEvent permits ContactReceived, ContactResponded, ClockStarted, ReminderDue, Breached,
-		Met, Escalated, DeadlineChanged, ContactResolvedAtFirstContact, HoldingReplySent, InformationRequested,
-		InformationReceived, ContactResolved, ContactReassigned, ContactEscalatedToComplaint, AnswerphoneChecked {
+public sealed interface CharterEvent
+		permits ContactReceived, ContactResponded, ClockStarted, ReminderDue, Breached, Met, Escalated, DeadlineChanged,
+		ContactResolvedAtFirstContact, HoldingReplySent, InformationRequested, InformationReceived, ContactResolved,
+		ContactReassigned, ContactEscalatedToComplaint, AnswerphoneChecked, ClockPaused, ClockResumed, ClockCancelled {
 
 	/** Unique per fact and deterministic, so a consumer can drop a redelivered copy. */
 	String eventId();

@@ -45,7 +45,13 @@ public enum EventType {
 
 	ESCALATED("sla.escalated.v1", Escalated.class, Topics.SLA),
 
-	DEADLINE_CHANGED("sla.deadline-changed.v1", DeadlineChanged.class, Topics.SLA);
+	DEADLINE_CHANGED("sla.deadline-changed.v1", DeadlineChanged.class, Topics.SLA),
+
+	CLOCK_PAUSED("sla.clock-paused.v1", ClockPaused.class, Topics.SLA),
+
+	CLOCK_RESUMED("sla.clock-resumed.v1", ClockResumed.class, Topics.SLA),
+
+	CLOCK_CANCELLED("sla.clock-cancelled.v1", ClockCancelled.class, Topics.SLA);
 
 	private final String wireName;
 

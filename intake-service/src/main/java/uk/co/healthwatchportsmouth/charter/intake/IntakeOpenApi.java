@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 @OpenAPIDefinition(info = @Info(title = "Charter intake service", version = "v1",
 		description = "Logs every customer contact with Healthwatch Portsmouth and records when the customer was "
 				+ "answered. Each change is published on the Kafka topic charter.contact-events (ids and facts only; "
-				+ "customer details stay here), where the SLA service starts and stops the charter clocks. Changes accept "
+				+ "customer details stay here), where the SLA service starts and stops the charter clocks; its clock events (charter.sla-events) come "
+				+ "back here as each contact's dueAt and breached, for searching. Changes accept "
 				+ "If-Match with the contact's ETag (412 when stale); If-Match is optional (no 428) so that older "
 				+ "clients keep working, and a change without it applies to the current version. POST /contacts "
 				+ "accepts an Idempotency-Key. X-Staff-Id names who acts, for the audit trail, until sign-in exists. "

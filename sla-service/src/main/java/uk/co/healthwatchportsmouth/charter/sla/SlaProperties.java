@@ -28,13 +28,14 @@ import uk.co.healthwatchportsmouth.charter.sla.standard.StandardKind;
  * @param channels the standard that covers each contact channel
  * @param reminders the reminder points of every standard that does not set its own
  * @param timers how the timer scheduler runs
+ * @param answerphone the daily answerphone check
  */
 @Validated
 @ConfigurationProperties("charter.sla")
 public record SlaProperties(@Valid @NotNull @DefaultValue Calendar calendar,
 		@NotEmpty Map<@NotBlank String, @Valid @NotNull StandardRule> standards,
 		@NotEmpty Map<@NotBlank String, @NotBlank String> channels, @Valid @NotNull @DefaultValue Reminders reminders,
-		@Valid @NotNull @DefaultValue Timers timers) {
+		@Valid @NotNull @DefaultValue Timers timers, @Valid @NotNull @DefaultValue Answerphone answerphone) {
 
 	public SlaProperties {
 		if (standards != null && channels != null) {
@@ -151,6 +152,17 @@ public record SlaProperties(@Valid @NotNull @DefaultValue Calendar calendar,
 				throw new IllegalArgumentException("charter.sla.timers.max-sleep must be positive");
 			}
 		}
+
+	}
+
+	/**
+	 * The daily answerphone check (the {@code ANSWERPHONE_CHECK} standard): one clock per
+	 * working day, from opening to the standard's check-by time.
+	 *
+	 * @param enabled whether the service keeps these clocks
+	 * @param assigneeId who is told when a day's check is missed
+	 */
+	public record Answerphone(@DefaultValue("true") boolean enabled, @NotBlank @DefaultValue("jo") String assigneeId) {
 
 	}
 

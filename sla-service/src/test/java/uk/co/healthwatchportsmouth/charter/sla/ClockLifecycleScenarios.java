@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +30,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import uk.co.healthwatchportsmouth.charter.calendar.BankHolidays;
+import uk.co.healthwatchportsmouth.charter.contracts.AnswerphoneChecked;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
+import uk.co.healthwatchportsmouth.charter.contracts.Met;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
@@ -36,7 +43,9 @@ import uk.co.healthwatchportsmouth.charter.contracts.ReminderDue;
 import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
 import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
+import uk.co.healthwatchportsmouth.charter.sla.answerphone.AnswerphoneCheckClocks;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
+import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
 import uk.co.healthwatchportsmouth.charter.sla.clock.Timer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.TimerKind;
 import uk.co.healthwatchportsmouth.charter.sla.timer.TimerFiring;
@@ -48,6 +57,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.co.healthwatchportsmouth.charter.sla.Contacts.event;
 import static uk.co.healthwatchportsmouth.charter.sla.Contacts.newContactId;
 import static uk.co.healthwatchportsmouth.charter.sla.Contacts.received;
+import static uk.co.healthwatchportsmouth.charter.sla.Contacts.holdingReply;
+import static uk.co.healthwatchportsmouth.charter.sla.Contacts.informationReceived;
+import static uk.co.healthwatchportsmouth.charter.sla.Contacts.informationRequested;
+import static uk.co.healthwatchportsmouth.charter.sla.Contacts.reassigned;
+import static uk.co.healthwatchportsmouth.charter.sla.Contacts.resolved;
+import static uk.co.healthwatchportsmouth.charter.sla.Contacts.resolvedAtFirstContact;
 import static uk.co.healthwatchportsmouth.charter.sla.Contacts.responded;
 
 /**
@@ -77,6 +92,12 @@ abstract class ClockLifecycleScenarios {
 	static final String ESCALATED = "sla.escalated.v1";
 
 	static final String DEADLINE_CHANGED = "sla.deadline-changed.v1";
+
+	static final String PAUSED = "sla.clock-paused.v1";
+
+	static final String RESUMED = "sla.clock-resumed.v1";
+
+	static final String CANCELLED = "sla.clock-cancelled.v1";
 
 	/**
 	 * A copy of the shipped bank-holiday file that a scenario replaces, as operations
@@ -405,6 +426,170 @@ abstract class ClockLifecycleScenarios {
 		assertThat(this.http.post("/admin/clock/advance?by=P2D").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void aHoldingReplyMeetsTheFirstResponseAndAPromisedClockTakesOverUntilANewerPromiseOrTheResolution() {
+		String contactId = newContactId();
+		this.contacts.publish(received(contactId, "EMAIL", this.clock.instant()));
+		ClockStarted firstResponse = (ClockStarted) this.slaEvents.await(event(contactId, STARTED), AWAIT).event();
+		Instant sentAt = this.clock.instant();
+		Instant firstPromise = sentAt.plus(Duration.ofDays(7));
+		String firstPromiseId = DeadlineClock.promisedIdFor(contactId, firstPromise);
+
+		this.contacts.publish(holdingReply(contactId, sentAt, firstPromise));
+		this.contacts.publish(holdingReply(contactId, sentAt, firstPromise));
+		Met met = (Met) this.slaEvents.await(event(contactId, MET), AWAIT).event();
+		ClockStarted promised = (ClockStarted) this.slaEvents
+			.await((received) -> event(contactId, STARTED).test(received)
+					&& firstPromiseId.equals(((ClockStarted) received.event()).clockId()), AWAIT)
+			.event();
+		assertThat(met.clockId()).as("the holding reply is the first response").isEqualTo(firstResponse.clockId());
+		assertThat(met.respondedAt()).isEqualTo(sentAt.truncatedTo(ChronoUnit.MILLIS));
+		assertThat(promised.standard()).isEqualTo("PROMISED_RESPONSE");
+		assertThat(promised.dueAt()).isEqualTo(firstPromise.truncatedTo(ChronoUnit.MILLIS));
+		assertThat(promised.assigneeId()).isEqualTo("staff-7");
+
+		Instant laterPromise = firstPromise.plus(Duration.ofDays(3));
+		String laterPromiseId = DeadlineClock.promisedIdFor(contactId, laterPromise);
+		this.contacts.publish(holdingReply(contactId, sentAt.plusSeconds(60), laterPromise));
+		ClockCancelled cancelled = (ClockCancelled) this.slaEvents.await(event(contactId, CANCELLED), AWAIT).event();
+		assertThat(cancelled.clockId()).isEqualTo(firstPromiseId);
+		assertThat(cancelled.reasonCode()).isEqualTo("SUPERSEDED_BY_NEW_PROMISE");
+		this.contacts.publish(holdingReply(contactId, sentAt, firstPromise));
+
+		this.contacts.publish(resolved(contactId, this.clock.instant()));
+		this.contacts.publish(resolved(contactId, this.clock.instant()));
+		this.slaEvents.await((received) -> event(contactId, MET).test(received)
+				&& laterPromiseId.equals(((Met) received.event()).clockId()), AWAIT);
+
+		List<Received> events = eventsAbout(contactId);
+		assertThat(events).extracting(Received::type)
+			.as("a redelivered holding reply or resolution has no second effect")
+			.containsExactlyInAnyOrder(STARTED, MET, STARTED, STARTED, CANCELLED, MET);
+		assertThat(events).extracting(Received::eventId).doesNotHaveDuplicates();
+		assertThat(events).allSatisfy(
+				(received) -> assertThat(EventSchemas.violations(received.type(), received.payload())).isEmpty());
+		JsonNode clocks = ServiceHttp.json(this.http.get("/clocks?contactId=" + contactId));
+		assertThat(clocks).hasSize(3);
+		assertThat(clocks.findValuesAsString("state")).containsExactlyInAnyOrder("MET", "CANCELLED", "MET");
+	}
+
+	@Test
+	void waitingForInformationPausesTheClockSoNothingFiresAndTheDeadlineMovesByThePausedWorkingTime() {
+		String contactId = newContactId();
+		this.contacts.publish(received(contactId, "EMAIL", this.clock.instant()));
+		ClockStarted started = (ClockStarted) this.slaEvents.await(event(contactId, STARTED), AWAIT).event();
+		Instant requestedAt = this.clock.instant();
+
+		this.contacts.publish(informationRequested(contactId, requestedAt));
+		this.contacts.publish(informationRequested(contactId, requestedAt));
+		this.slaEvents.await(event(contactId, PAUSED), AWAIT);
+		this.contacts.publish(reassigned(contactId, "staff-7", "sam.k", requestedAt));
+		awaitClock(contactId, (clock) -> "sam.k".equals(clock.get("assigneeId").asString()));
+		advanceTo(started.dueAt().plus(Duration.ofHours(20)));
+		assertThat(eventsAbout(contactId)).extracting(Received::type)
+			.as("no reminder or breach while paused")
+			.containsExactly(STARTED, PAUSED);
+		JsonNode paused = clockOf(contactId);
+		assertThat(paused.get("state").asString()).isEqualTo("PAUSED");
+		assertThat(paused.get("assigneeId").asString()).as("reassigned while paused").isEqualTo("sam.k");
+
+		Instant informationArrived = this.clock.instant();
+		this.contacts.publish(informationReceived(contactId, informationArrived));
+		this.contacts.publish(informationReceived(contactId, informationArrived));
+		ClockResumed resumed = (ClockResumed) this.slaEvents.await(event(contactId, RESUMED), AWAIT).event();
+		WorkingCalendar calendar = WorkingCalendar.englandAndWales();
+		Duration pausedWorkingTime = calendar.workingTimeBetween(resumed.pausedAt(), resumed.resumedAt());
+		assertThat(pausedWorkingTime).as("the pause spanned the whole deadline").isPositive();
+		assertThat(resumed.previousDueAt()).isEqualTo(started.dueAt());
+		assertThat(resumed.dueAt()).isEqualTo(calendar.plusWorkingTime(started.dueAt(), pausedWorkingTime))
+			.isAfter(informationArrived);
+		this.contacts.publish(informationRequested(contactId, requestedAt));
+
+		advanceTo(resumed.dueAt().plusSeconds(1));
+		Breached breached = (Breached) this.slaEvents.await(event(contactId, BREACHED), AWAIT).event();
+		assertThat(breached.dueAt()).isEqualTo(resumed.dueAt());
+		assertThat(breached.assigneeId()).as("the new assignee is told").isEqualTo("sam.k");
+		List<Received> events = eventsAbout(contactId);
+		assertThat(events).extracting(Received::type).containsExactly(STARTED, PAUSED, RESUMED, REMINDER, BREACHED);
+		assertThat(events).allSatisfy(
+				(received) -> assertThat(EventSchemas.violations(received.type(), received.payload())).isEmpty());
+		assertThat(((ReminderDue) events.get(3).event()).assigneeId()).isEqualTo("sam.k");
+	}
+
+	@Test
+	void aContactResolvedAtFirstContactMeetsItsClockOnce() {
+		String contactId = newContactId();
+		this.contacts.publish(received(contactId, "PHONE", this.clock.instant()));
+		ClockStarted started = (ClockStarted) this.slaEvents.await(event(contactId, STARTED), AWAIT).event();
+		Instant resolvedAt = this.clock.instant();
+
+		this.contacts.publish(resolvedAtFirstContact(contactId, resolvedAt));
+		this.contacts.publish(resolvedAtFirstContact(contactId, resolvedAt));
+		Met met = (Met) this.slaEvents.await(event(contactId, MET), AWAIT).event();
+
+		assertThat(met.clockId()).isEqualTo(started.clockId());
+		assertThat(met.respondedAt()).isEqualTo(resolvedAt.truncatedTo(ChronoUnit.MILLIS));
+		assertThat(eventsAbout(contactId)).extracting(Received::type).containsExactly(STARTED, MET);
+		assertThat(clockOf(contactId).get("state").asString()).isEqualTo("MET");
+	}
+
+	@Test
+	void eachWorkingDayHasOneAnswerphoneCheckClockThatACheckMeetsAndThatBreachesAtTenOtherwise() {
+		WorkingCalendar calendar = WorkingCalendar.englandAndWales();
+		LocalDate checkedDay = calendar
+			.nextWorkingDayAfter(this.clock.instant().atZone(WorkingCalendar.LONDON).toLocalDate());
+		String checkedClockId = AnswerphoneCheckClocks.idFor(checkedDay);
+		advanceTo(calendar.openingTime(checkedDay).plusSeconds(1));
+		ClockStarted started = (ClockStarted) this.slaEvents
+			.await((received) -> clockEvent(received, STARTED, checkedClockId), AWAIT)
+			.event();
+		assertThat(started.contactId()).isEqualTo(AnswerphoneChecked.KEY);
+		assertThat(started.standard()).isEqualTo("ANSWERPHONE_CHECK");
+		assertThat(started.startedAt()).isEqualTo(calendar.openingTime(checkedDay));
+		assertThat(started.dueAt().atZone(WorkingCalendar.LONDON).toLocalTime()).isEqualTo(LocalTime.of(10, 0));
+
+		Instant checkedAt = this.clock.instant().plusSeconds(300);
+		AnswerphoneChecked check = new AnswerphoneChecked(EventIds.of("check", checkedAt.toString()), checkedAt,
+				checkedAt, "jo", 2);
+		this.contacts.publish(check);
+		this.contacts.publish(check);
+		Met met = (Met) this.slaEvents.await((received) -> clockEvent(received, MET, checkedClockId), AWAIT).event();
+		assertThat(met.contactId()).isEqualTo(AnswerphoneChecked.KEY);
+		assertThat(met.respondedAt()).isEqualTo(checkedAt.truncatedTo(ChronoUnit.MILLIS));
+
+		LocalDate uncheckedDay = calendar.nextWorkingDayAfter(checkedDay);
+		String uncheckedClockId = AnswerphoneCheckClocks.idFor(uncheckedDay);
+		advanceTo(calendar.openingTime(uncheckedDay).plusSeconds(1));
+		this.slaEvents.await((received) -> clockEvent(received, STARTED, uncheckedClockId), AWAIT);
+		advanceTo(calendar.openingTime(uncheckedDay).plus(Duration.ofHours(1)).plusSeconds(1));
+		Breached breached = (Breached) this.slaEvents
+			.await((received) -> clockEvent(received, BREACHED, uncheckedClockId), AWAIT)
+			.event();
+		assertThat(breached.assigneeId()).as("charter.sla.answerphone.assignee-id").isEqualTo("jo");
+
+		List<Received> checkEvents = this.slaEvents.drain(QUIET)
+			.stream()
+			.filter((received) -> AnswerphoneChecked.KEY.equals(received.key()))
+			.toList();
+		assertThat(checkEvents).as("a redelivered check meets nothing twice")
+			.filteredOn((received) -> clockEvent(received, MET, checkedClockId))
+			.hasSize(1);
+		assertThat(checkEvents).as("one clock per day however often its opening is passed")
+			.filteredOn((received) -> clockEvent(received, STARTED, uncheckedClockId))
+			.hasSize(1);
+		assertThat(checkEvents).as("a missed check is not escalated")
+			.noneMatch((received) -> received.type().equals(ESCALATED));
+		assertThat(checkEvents).allSatisfy(
+				(received) -> assertThat(EventSchemas.violations(received.type(), received.payload())).isEmpty());
+		assertThat(ServiceHttp.json(this.http.get("/clocks/" + uncheckedClockId)).get("state").asString())
+			.isEqualTo("BREACHED");
+	}
+
+	private static boolean clockEvent(Received received, String type, String clockId) {
+		return type.equals(received.type()) && received.payload() != null
+				&& new String(received.payload(), StandardCharsets.UTF_8).contains("\"clockId\":\"" + clockId + "\"");
+	}
+
 	private void advanceTo(Instant target) {
 		Duration step = Duration.between(this.clock.instant(), target);
 		if (!step.isNegative()) {
@@ -427,6 +612,20 @@ abstract class ClockLifecycleScenarios {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void awaitClock(String contactId, Predicate<JsonNode> condition) {
+		long deadline = System.nanoTime() + AWAIT.toNanos();
+		while (!condition.test(clockOf(contactId))) {
+			assertThat(System.nanoTime()).as("clock of %s reaching the expected state", contactId).isLessThan(deadline);
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
 	}
 

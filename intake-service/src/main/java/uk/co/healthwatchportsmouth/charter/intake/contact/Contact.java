@@ -70,6 +70,9 @@ public final class Contact {
 
 	private Instant personalDataErasedAt;
 
+	/** Read only: projected from sla-service's events, never changed by the contact. */
+	private SlaProjection sla = SlaProjection.NONE;
+
 	/** The state of a stored contact, field by field. */
 	public record State(String id, long version, Channel channel, Instant receivedAt, String subject, Customer customer,
 			String assigneeId, ContactStatus status, Instant respondedAt, String respondedBy, HoldingReply holdingReply,
@@ -107,6 +110,17 @@ public final class Contact {
 			ContactStatus status, Instant respondedAt, String respondedBy) {
 		this(new State(id, 0, channel, receivedAt, Objects.requireNonNull(subject, "subject"), customer, assigneeId,
 				status, respondedAt, respondedBy, null, null, null, null, false, null, null, null));
+	}
+
+	/** What sla-service's events said of this contact's clocks. */
+	public SlaProjection sla() {
+		return this.sla;
+	}
+
+	/** Attaches the projection stored with the contact; {@code null} means none yet. */
+	public Contact withSla(SlaProjection sla) {
+		this.sla = (sla != null) ? sla : SlaProjection.NONE;
+		return this;
 	}
 
 	public State state() {

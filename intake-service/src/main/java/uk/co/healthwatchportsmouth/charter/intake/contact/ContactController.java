@@ -209,9 +209,10 @@ class ContactController {
 
 	@GetMapping
 	@Operation(summary = "List and search contacts",
-			description = "Newest first, one page at a time. Filters combine with AND. Filtering by 'due before' or "
-					+ "'breached' is not offered here: deadlines and breaches live in sla-service (GET /clocks), "
-					+ "which knows each contact's clocks; ask it for the contact ids, then read them here.")
+			description = "Newest first, one page at a time. Filters combine with AND. 'dueBefore' and 'breached' use "
+					+ "this service's projection of sla-service's clock events (sla.dueAt: the earliest deadline of a "
+					+ "clock not yet met; sla.breached: such a clock is breached), which follows sla-service within "
+					+ "moments; sla-service (GET /clocks) stays the authority on each clock.")
 	ContactList search(@Parameter(example = "OPEN") @RequestParam(required = false) ContactStatus status,
 			@Parameter(example = "EMAIL") @RequestParam(required = false) Channel channel,
 			@Parameter(example = "jo") @RequestParam(required = false) String assigneeId,
@@ -219,12 +220,18 @@ class ContactController {
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant receivedAfter,
 			@Parameter(description = "Received before (UTC)", example = "2026-12-01T00:00:00Z") @RequestParam(
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant receivedBefore,
+			@Parameter(description = "An open charter deadline falls before this instant (UTC)",
+					example = "2026-11-26T17:00:00Z") @RequestParam(
+							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
+			@Parameter(description = "true: a clock not yet met is breached; false: none is",
+					example = "true") @RequestParam(required = false) Boolean breached,
 			@Parameter(description = "Zero-based page number",
 					example = "0") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Page size, 1 to 100",
 					example = "20") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		ContactPage found = this.contacts
-			.search(new ContactFilter(status, channel, assigneeId, receivedAfter, receivedBefore), page, size);
+		ContactPage found = this.contacts.search(
+				new ContactFilter(status, channel, assigneeId, receivedAfter, receivedBefore, dueBefore, breached),
+				page, size);
 		return new ContactList(found.contacts().stream().map(ContactView::of).toList(), found.page(), found.size(),
 				found.total());
 	}

@@ -15,14 +15,16 @@ import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
  * what, both written in the same document update as the change itself. A contact logged
  * with an {@code Idempotency-Key} has an {@code _id} derived from the key, so a retried
  * request cannot store a second one; {@code requestFingerprint} tells a retry from a
- * different request reusing the key.
+ * different request reusing the key. {@code sla} is sla-service's clocks as projected
+ * from its events; only {@link MongoSlaProjections} writes it.
  */
 @Document(ContactDocument.COLLECTION)
 record ContactDocument(@Id String id, Long version, Channel channel, Instant receivedAt, String subject,
 		Customer customer, String assigneeId, ContactStatus status, Instant respondedAt, String respondedBy,
 		HoldingReply holdingReply, ContactStatus resumeStatus, Instant resolvedAt, String resolvedBy,
 		Boolean resolvedAtFirstContact, Instant escalatedAt, Instant closedAt, Feedback feedback,
-		Instant personalDataErasedAt, String requestFingerprint, List<PendingEvent> outbox, List<AuditEntry> audit) {
+		Instant personalDataErasedAt, String requestFingerprint, List<PendingEvent> outbox, List<AuditEntry> audit,
+		SlaProjection sla) {
 
 	static final String COLLECTION = "contacts";
 
@@ -52,8 +54,20 @@ record ContactDocument(@Id String id, Long version, Channel channel, Instant rec
 
 	static final String AUDIT = "audit";
 
+	/**
+	 * Written only by the projection of sla-service's events
+	 * ({@link MongoSlaProjections}).
+	 */
+	static final String SLA = "sla";
+
+	static final String SLA_DUE_AT = "sla.dueAt";
+
+	static final String SLA_BREACHED = "sla.breached";
+
+	static final String SLA_REVISION = "sla.revision";
+
 	/** Fields a change never rewrites: they are written once or appended to. */
-	static final List<String> NOT_REWRITTEN = List.of("_id", VERSION, FINGERPRINT, OUTBOX, AUDIT);
+	static final List<String> NOT_REWRITTEN = List.of("_id", VERSION, FINGERPRINT, OUTBOX, AUDIT, SLA);
 
 	static ContactDocument of(Contact contact, String requestFingerprint, List<PendingEvent> outbox,
 			List<AuditEntry> audit) {
@@ -61,7 +75,7 @@ record ContactDocument(@Id String id, Long version, Channel channel, Instant rec
 		return new ContactDocument(s.id(), s.version(), s.channel(), s.receivedAt(), s.subject(), s.customer(),
 				s.assigneeId(), s.status(), s.respondedAt(), s.respondedBy(), s.holdingReply(), s.resumeStatus(),
 				s.resolvedAt(), s.resolvedBy(), s.resolvedAtFirstContact(), s.escalatedAt(), contact.closedAt(),
-				s.feedback(), s.personalDataErasedAt(), requestFingerprint, outbox, audit);
+				s.feedback(), s.personalDataErasedAt(), requestFingerprint, outbox, audit, null);
 	}
 
 	Contact toContact() {
@@ -69,7 +83,8 @@ record ContactDocument(@Id String id, Long version, Channel channel, Instant rec
 				this.receivedAt, this.subject, this.customer, this.assigneeId, this.status, this.respondedAt,
 				this.respondedBy, this.holdingReply, this.resumeStatus, this.resolvedAt, this.resolvedBy,
 				Boolean.TRUE.equals(this.resolvedAtFirstContact), this.escalatedAt, this.feedback,
-				this.personalDataErasedAt));
+				this.personalDataErasedAt))
+			.withSla(this.sla);
 	}
 
 }

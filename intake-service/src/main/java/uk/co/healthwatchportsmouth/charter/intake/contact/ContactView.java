@@ -23,14 +23,18 @@ record ContactView(@Schema(example = "3f1c2b9e-8a4d-4f7e-9c61-0d2b5e7a1c33") Str
 				example = "false") boolean resolvedAtFirstContact,
 		@Schema(description = "When the contact became a complaint.") Instant escalatedAt,
 		@Schema(description = "The customer's views after resolution.") Feedback feedback,
-		@Schema(description = "When the customer's personal data was erased or anonymised.") Instant personalDataErasedAt) {
+		@Schema(description = "When the customer's personal data was erased or anonymised.") Instant personalDataErasedAt,
+		@Schema(description = "The earliest charter deadline of a clock not yet met, as projected from "
+				+ "sla-service's events; null when no clock is open.", example = "2026-11-26T17:00:00Z") Instant dueAt,
+		@Schema(description = "Whether a clock not yet met is breached (projected from sla-service's events).",
+				example = "false") boolean breached) {
 
 	static ContactView of(Contact contact) {
 		return new ContactView(contact.id(), contact.version(), contact.channel(), contact.receivedAt(),
 				contact.subject(), CustomerDetails.of(contact.customer()), contact.assigneeId(), contact.status(),
 				contact.respondedAt(), contact.respondedBy(), contact.holdingReply(), contact.resolvedAt(),
 				contact.resolvedBy(), contact.resolvedAtFirstContact(), contact.escalatedAt(), contact.feedback(),
-				contact.personalDataErasedAt());
+				contact.personalDataErasedAt(), contact.sla().dueAt(), contact.sla().breached());
 	}
 
 	String etag() {

@@ -138,6 +138,13 @@ class MongoContacts {
 			}
 			query.addCriteria(received);
 		}
+		if (filter.dueBefore() != null) {
+			query.addCriteria(Criteria.where(ContactDocument.SLA_DUE_AT).lt(filter.dueBefore()));
+		}
+		if (filter.breached() != null) {
+			query.addCriteria(filter.breached() ? Criteria.where(ContactDocument.SLA_BREACHED).is(true)
+					: Criteria.where(ContactDocument.SLA_BREACHED).ne(true));
+		}
 		long total = this.mongo.count(query, ContactDocument.class);
 		query.with(Sort.by(Sort.Direction.DESC, ContactDocument.RECEIVED_AT).and(Sort.by("_id")))
 			.skip((long) page * size)

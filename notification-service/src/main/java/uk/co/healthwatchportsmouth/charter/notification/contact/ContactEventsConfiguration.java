@@ -14,8 +14,9 @@ import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
 
 /**
  * Consumes {@code charter.contact-events} ({@code contactEvents-in-0}) to keep the
- * communication needs projection and close answered contacts' clocks for the digest. An
- * unreadable record goes to the dead-letter topic.
+ * communication needs projection and the digest's open clocks (closed by a reply or a
+ * resolution, moved by a reassignment) up to date. An unreadable record goes to the
+ * dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class ContactEventsConfiguration {
@@ -32,7 +33,8 @@ class ContactEventsConfiguration {
 			if (event instanceof ContactReceived received) {
 				needs.record(received);
 			}
-			// a reply closes the contact's clocks in the digest, late ones included
+			// a reply or a resolution closes the contact's clocks in the digest, a
+			// reassignment moves them to the new assignee
 			openClocks.apply(event);
 		};
 	}

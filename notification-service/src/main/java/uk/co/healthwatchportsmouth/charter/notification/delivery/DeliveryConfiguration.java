@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -64,8 +65,22 @@ class DeliveryConfiguration {
 		return (message) -> {
 			CharterEvent event = EventMessages.fromMessage(message);
 			openClocks.apply(event);
-			delivery.handle(event);
+			delivery.handle(event, deliveryId(message));
 		};
+	}
+
+	/**
+	 * Where the record sits in Kafka: the same for every replay of one record, different
+	 * for a second publication of the same event.
+	 */
+	private static String deliveryId(Message<byte[]> message) {
+		Object topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
+		Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
+		Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
+		if (topic == null || partition == null || offset == null) {
+			return null;
+		}
+		return topic + "/" + partition + "@" + offset;
 	}
 
 	@Bean

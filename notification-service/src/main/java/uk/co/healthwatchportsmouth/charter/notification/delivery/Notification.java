@@ -46,12 +46,14 @@ import uk.co.healthwatchportsmouth.charter.notification.staff.StaffMember;
  * @param sentAt when the SMTP server accepted it
  * @param lastError why the last attempt did not go through, while still pending
  * @param failureReason why it will never be sent, once failed
+ * @param duplicateOf for a repeated delivery of an event that was already recorded, the
+ * notification it repeats (this one is {@code SUPPRESSED} and sends nothing)
  */
 public record Notification(String id, Alert.Kind kind, String contactId, String clockId, String standard, Instant dueAt,
 		Instant previousDueAt, Integer escalation, String reason, String needsSummary, String resendOf,
 		LocalDate digestDay, List<DigestLine> digestLines, List<Recipient> recipients, String subject, String messageId,
 		Status status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, Instant sentAt,
-		String lastError, String failureReason) {
+		String lastError, String failureReason, String duplicateOf) {
 
 	static final String MESSAGE_ID_DOMAIN = "charter.healthwatchportsmouth";
 
@@ -65,7 +67,13 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 
 	public enum Status {
 
-		PENDING, SENT, FAILED
+		PENDING, SENT, FAILED,
+
+		/**
+		 * A repeated delivery of an event already recorded: kept for the record, never
+		 * sent.
+		 */
+		SUPPRESSED
 
 	}
 
@@ -96,7 +104,7 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 			String subject, Instant now) {
 		return new Notification(id, Alert.Kind.DIGEST, null, null, null, null, null, null, null, null, null, day, lines,
 				List.of(recipient(Recipient.Role.TO, member)), subject, messageIdFor(id), Status.PENDING, 0, now, now,
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 	/**
@@ -107,12 +115,16 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 		if (this.status == Status.PENDING) {
 			throw new IllegalStateException("Notification " + this.id + " is still being delivered");
 		}
+		if (this.status == Status.SUPPRESSED) {
+			throw new IllegalStateException(
+					"Notification " + this.id + " is a suppressed duplicate; resend " + this.duplicateOf + " instead");
+		}
 		String assigneeId = recipients(Recipient.Role.TO).stream().map(Recipient::staffId).findFirst().orElse(null);
 		if (this.kind == Alert.Kind.DIGEST) {
 			Optional<StaffMember> member = staff.find(assigneeId);
 			Notification copy = new Notification(newId, this.kind, null, null, null, null, null, null, null, null,
 					this.id, this.digestDay, this.digestLines, List.of(), this.subject, messageIdFor(newId),
-					Status.PENDING, 0, now, now, null, null, null, null);
+					Status.PENDING, 0, now, now, null, null, null, null, null);
 			return member.filter(StaffMember::active)
 				.map((found) -> copy.withRecipients(List.of(recipient(Recipient.Role.TO, found))))
 				.orElseGet(() -> copy.refused("Staff member '" + assigneeId + "' is unknown or not active"));
@@ -125,7 +137,7 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 		Notification pending = new Notification(id, alert.kind(), alert.contactId(), alert.clockId(), alert.standard(),
 				alert.dueAt(), alert.previousDueAt(), alert.escalation(), alert.reason(), alert.needsSummary(),
 				resendOf, null, null, List.of(), subject, messageIdFor(id), Status.PENDING, 0, now, now, null, null,
-				null, null);
+				null, null, null);
 		if (assigneeId == null || assigneeId.isBlank()) {
 			return pending.refused("The event names no assignee");
 		}
@@ -146,6 +158,19 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 				.ifPresent((manager) -> recipients.add(recipient(Recipient.Role.CC, manager)));
 		}
 		return pending.withRecipients(recipients);
+	}
+
+	/**
+	 * The record of a repeated delivery of the event this notification came from: the
+	 * same facts and recipients, {@code SUPPRESSED}, pointing at this notification, with
+	 * no Message-ID since no email goes.
+	 * @param duplicateId its own id, {@code <this id>#dup-<suffix>}
+	 */
+	public Notification suppressedRepeat(String duplicateId, Instant now) {
+		return new Notification(duplicateId, this.kind, this.contactId, this.clockId, this.standard, this.dueAt,
+				this.previousDueAt, this.escalation, this.reason, this.needsSummary, this.resendOf, this.digestDay,
+				this.digestLines, this.recipients, this.subject, null, Status.SUPPRESSED, 0, now, null, null, null,
+				null, null, this.id);
 	}
 
 	/** The facts the email is written from. */
@@ -207,7 +232,8 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 		return new Notification(this.id, this.kind, this.contactId, this.clockId, this.standard, this.dueAt,
 				this.previousDueAt, this.escalation, this.reason, this.needsSummary, this.resendOf, this.digestDay,
 				this.digestLines, recipients, this.subject, this.messageId, this.status, this.attempts, this.createdAt,
-				this.nextAttemptAt, this.lastAttemptAt, this.sentAt, this.lastError, this.failureReason);
+				this.nextAttemptAt, this.lastAttemptAt, this.sentAt, this.lastError, this.failureReason,
+				this.duplicateOf);
 	}
 
 	private Notification delivery(Status status, int attempts, Instant nextAttemptAt, Instant lastAttemptAt,
@@ -215,7 +241,7 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 		return new Notification(this.id, this.kind, this.contactId, this.clockId, this.standard, this.dueAt,
 				this.previousDueAt, this.escalation, this.reason, this.needsSummary, this.resendOf, this.digestDay,
 				this.digestLines, this.recipients, this.subject, this.messageId, status, attempts, this.createdAt,
-				nextAttemptAt, lastAttemptAt, sentAt, lastError, failureReason);
+				nextAttemptAt, lastAttemptAt, sentAt, lastError, failureReason, this.duplicateOf);
 	}
 
 	private static Recipient recipient(Recipient.Role role, StaffMember member) {

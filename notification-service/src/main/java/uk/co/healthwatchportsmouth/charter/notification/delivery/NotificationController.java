@@ -37,7 +37,8 @@ class NotificationController {
 
 	/**
 	 * @param recipient a staff id: only notifications to (or copied to) them
-	 * @param status {@code PENDING}, {@code SENT} or {@code FAILED}
+	 * @param status {@code PENDING}, {@code SENT}, {@code FAILED} or {@code SUPPRESSED}
+	 * (a repeated event, recorded but not sent; {@code duplicateOf} names the original)
 	 * @param from an instant, e.g. {@code 2026-11-26T00:00:00Z}: only notifications
 	 * recorded then or later
 	 * @param limit at most this many, newest first
@@ -53,7 +54,7 @@ class NotificationController {
 	 * Sends a {@code SENT} or {@code FAILED} notification again, as a new notification
 	 * with the same content (its {@code resendOf} names the original) to the assignee as
 	 * the staff directory has them now. 404 if there is no such notification, 409 while
-	 * it is still pending.
+	 * it is still pending or if it is a suppressed duplicate (resend the original).
 	 */
 	@PostMapping("/{id}/resend")
 	ResponseEntity<Notification> resend(@PathVariable String id) {
@@ -61,6 +62,10 @@ class NotificationController {
 		if (original.status() == Notification.Status.PENDING) {
 			throw new InvalidFieldException(HttpStatus.CONFLICT, "id",
 					"notification " + id + " is still PENDING: it will be sent without being asked");
+		}
+		if (original.status() == Notification.Status.SUPPRESSED) {
+			throw new InvalidFieldException(HttpStatus.CONFLICT, "id", "notification " + id
+					+ " is a SUPPRESSED duplicate of " + original.duplicateOf() + ": resend that one instead");
 		}
 		Notification resent = this.delivery.resend(id);
 		return ResponseEntity.created(URI.create("/notifications/" + resent.id())).body(resent);

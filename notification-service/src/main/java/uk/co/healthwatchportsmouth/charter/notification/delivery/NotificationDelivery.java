@@ -32,12 +32,15 @@ import uk.co.healthwatchportsmouth.charter.notification.staff.StaffRoster;
 
 /**
  * Turns SLA events into emails: records the notification first (its id is the event id,
- * so a redelivered event records nothing and sends nothing), then sends it, and sends
- * again later whatever failed for a temporary reason.
+ * so a redelivered event sends nothing and is only recorded as {@code SUPPRESSED}), then
+ * sends it, and sends again later whatever failed for a temporary reason.
  */
 public class NotificationDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationDelivery.class);
+
+	/** Between the original's id and a suffix in the id of a suppressed repeat. */
+	static final String DUPLICATE_MARKER = "#dup-";
 
 	private final NotificationStore store;
 
@@ -83,24 +86,27 @@ public class NotificationDelivery {
 	/**
 	 * Reminders, breaches, escalations and deadline changes become emails; other events
 	 * need none.
+	 * @param deliveryId what identifies this delivery of the event (e.g. its topic,
+	 * partition and offset), so that replaying the same record does not record a second
+	 * duplicate; {@code null} if unknown, when each repeat is recorded
 	 */
-	public void handle(CharterEvent event) {
+	public void handle(CharterEvent event, String deliveryId) {
 		switch (event) {
-			case ReminderDue reminder -> record(reminder.eventId(),
+			case ReminderDue reminder -> record(deliveryId, reminder.eventId(),
 					new Alert(Alert.Kind.REMINDER, reminder.contactId(), reminder.clockId(), reminder.standard(),
 							reminder.dueAt())
 						.withNeedsSummary(this.needs.summaryFor(reminder.contactId()).orElse(null)),
 					reminder.assigneeId());
-			case Breached breach -> record(breach.eventId(), new Alert(Alert.Kind.BREACH, breach.contactId(),
-					breach.clockId(), breach.standard(), breach.dueAt()), breach.assigneeId());
+			case Breached breach -> record(deliveryId, breach.eventId(), new Alert(Alert.Kind.BREACH,
+					breach.contactId(), breach.clockId(), breach.standard(), breach.dueAt()), breach.assigneeId());
 			// one email per escalation number of a clock, whatever the event id
-			case Escalated escalated -> record(
+			case Escalated escalated -> record(deliveryId,
 					EventIds.of("notification", "escalation", escalated.clockId(),
 							Integer.toString(escalated.escalation())),
 					new Alert(Alert.Kind.ESCALATION, escalated.contactId(), escalated.clockId(), escalated.standard(),
 							escalated.dueAt(), null, escalated.escalation(), null, null),
 					escalated.assigneeId());
-			case DeadlineChanged changed -> record(changed.eventId(),
+			case DeadlineChanged changed -> record(deliveryId, changed.eventId(),
 					new Alert(Alert.Kind.DEADLINE_CHANGED, changed.contactId(), changed.clockId(), changed.standard(),
 							changed.dueAt(), changed.previousDueAt(), null, changed.reason(), null),
 					changed.assigneeId());
@@ -179,16 +185,14 @@ public class NotificationDelivery {
 		return this.store.list(recipientStaffId, status, from, limit);
 	}
 
-	private void record(String eventId, Alert alert, String assigneeId) {
+	private void record(String deliveryId, String eventId, Alert alert, String assigneeId) {
 		Instant now = now();
 		Notification planned = Notification.plan(eventId, alert, assigneeId, this.staff.directory(),
 				this.composer.subject(alert), now);
 		Notification recorded = (planned.status() == Notification.Status.PENDING)
 				? planned.claimedUntil(now.plus(this.retry.claimTimeout())) : planned;
 		if (!this.store.insertIfAbsent(recorded)) {
-			log.info("Notification {} for contact {} was already recorded; ignoring the repeated event", eventId,
-					alert.contactId());
-			count(alert.kind(), "duplicate");
+			recordSuppressed(planned, deliveryId, now);
 			return;
 		}
 		if (recorded.status() == Notification.Status.FAILED) {
@@ -198,6 +202,22 @@ public class NotificationDelivery {
 			return;
 		}
 		attempt(recorded);
+	}
+
+	/**
+	 * Keeps a visible trace of a repeated event without sending anything. Its id is
+	 * derived from the delivery when known, so a replay of the same Kafka record adds no
+	 * second trace.
+	 */
+	private void recordSuppressed(Notification planned, String deliveryId, Instant now) {
+		String suffix = (deliveryId != null) ? EventIds.of("notification", "duplicate", planned.id(), deliveryId)
+				: UUID.randomUUID().toString();
+		Notification suppressed = planned.suppressedRepeat(planned.id() + DUPLICATE_MARKER + suffix, now);
+		if (this.store.insertIfAbsent(suppressed)) {
+			log.info("Notification {} for contact {} was already recorded; the repeated event is recorded as {}",
+					planned.id(), planned.contactId(), suppressed.id());
+			count(planned.kind(), "suppressed");
+		}
 	}
 
 	private Notification attempt(Notification claimed) {

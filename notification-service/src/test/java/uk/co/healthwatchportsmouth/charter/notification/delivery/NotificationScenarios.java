@@ -61,7 +61,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
+import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
+import uk.co.healthwatchportsmouth.charter.contracts.ContactResolved;
+import uk.co.healthwatchportsmouth.charter.contracts.ContactResolvedAtFirstContact;
 import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
 import uk.co.healthwatchportsmouth.charter.contracts.EventCodec;
@@ -216,7 +219,7 @@ abstract class NotificationScenarios {
 		assertThat(((Map<String, Object>) JsonPath.read(json, "$")).keySet()).containsExactlyInAnyOrder("id", "kind",
 				"contactId", "clockId", "standard", "dueAt", "previousDueAt", "escalation", "reason", "needsSummary",
 				"resendOf", "digestDay", "digestLines", "recipients", "subject", "messageId", "status", "attempts",
-				"createdAt", "nextAttemptAt", "lastAttemptAt", "sentAt", "lastError", "failureReason");
+				"createdAt", "nextAttemptAt", "lastAttemptAt", "sentAt", "lastError", "failureReason", "duplicateOf");
 		assertThat((String) JsonPath.read(json, "$.id")).isEqualTo(reminder.eventId());
 		assertThat((String) JsonPath.read(json, "$.dueAt")).isEqualTo("2026-11-26T17:00:00Z");
 		assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("SENT");
@@ -280,8 +283,46 @@ abstract class NotificationScenarios {
 
 		awaitCopies(later.eventId(), 2);
 		assertCopiesStay(reminder.eventId(), 1);
+		assertThat((String) JsonPath.read(get("/notifications/" + reminder.eventId()).body(), "$.status"))
+			.isEqualTo("SENT");
+
+		// the repeat is on record, visible, and sent nothing
+		Map<String, Object> repeat = assertSuppressedRepeatOf(reminder.eventId());
+		assertThat(repeat).containsEntry("kind", "REMINDER")
+			.containsEntry("contactId", contactId)
+			.containsEntry("attempts", 0)
+			.containsEntry("messageId", null)
+			.containsEntry("sentAt", null);
+		assertThat((List<String>) JsonPath.read(get("/notifications?recipient=jo&status=SUPPRESSED&limit=1000").body(),
+				"$[?(@.contactId == '" + contactId + "')].id"))
+			.containsExactly((String) repeat.get("id"));
 		assertThat(this.mongo.getCollection("notifications")
-			.countDocuments(new Document("contactId", contactId).append("kind", "REMINDER"))).isEqualTo(1);
+			.countDocuments(new Document("contactId", contactId).append("kind", "REMINDER"))).isEqualTo(2);
+		assertProblem(send("POST", "/notifications/" + pathSegment(repeat.get("id")) + "/resend", ""), 409, "id");
+	}
+
+	/**
+	 * Asserts there is exactly one {@code SUPPRESSED} record of a repeat of the given
+	 * notification, listed by {@code GET /notifications?status=SUPPRESSED}.
+	 */
+	Map<String, Object> assertSuppressedRepeatOf(String originalId) throws Exception {
+		String filter = "$[?(@.duplicateOf == '" + originalId + "')]";
+		List<Map<String, Object>> repeats = await().atMost(ARRIVAL)
+			.until(() -> JsonPath.read(get("/notifications?status=SUPPRESSED&limit=1000").body(), filter),
+					(found) -> !((List<?>) found).isEmpty());
+		assertThat(repeats).hasSize(1);
+		Map<String, Object> repeat = repeats.getFirst();
+		assertThat((String) repeat.get("id")).startsWith(originalId + "#dup-");
+		assertThat(repeat).containsEntry("status", "SUPPRESSED").containsEntry("duplicateOf", originalId);
+		// '#' starts a URL fragment: the id goes into a path encoded
+		String single = get("/notifications/" + pathSegment(repeat.get("id"))).body();
+		assertThat((String) JsonPath.read(single, "$.id")).isEqualTo(repeat.get("id"));
+		assertThat((String) JsonPath.read(single, "$.status")).isEqualTo("SUPPRESSED");
+		return repeat;
+	}
+
+	static String pathSegment(Object id) {
+		return java.net.URLEncoder.encode((String) id, StandardCharsets.UTF_8);
 	}
 
 	@Test
@@ -428,7 +469,7 @@ abstract class NotificationScenarios {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat((List<String>) JsonPath.read(badStatus.body(), "$.errors[*].field")).containsExactly("status");
 		assertThat((List<String>) JsonPath.read(badStatus.body(), "$.errors[*].message"))
-			.containsExactly("must be one of PENDING, SENT, FAILED");
+			.containsExactly("must be one of PENDING, SENT, FAILED, SUPPRESSED");
 
 		HttpResponse<String> badLimit = get("/notifications?limit=0");
 		assertThat(badLimit.statusCode()).isEqualTo(400);
@@ -527,6 +568,11 @@ abstract class NotificationScenarios {
 			assertThat(textPart(copy)).contains("is still unanswered");
 		}
 		await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> emailsAbout(contactId).size() == 4);
+		String firstEscalation = EventIds.of("notification", "escalation", first.clockId(), "1");
+		assertThat(assertSuppressedRepeatOf(firstEscalation)).containsEntry("escalation", 1);
+		assertThat((List<String>) JsonPath.read(get("/notifications?status=SUPPRESSED&limit=1000").body(),
+				"$[?(@.contactId == '" + contactId + "')].id"))
+			.hasSize(1);
 	}
 
 	@Test
@@ -548,6 +594,7 @@ abstract class NotificationScenarios {
 		assertThat(textPart(email)).contains("It is now Fri 27 Nov 2026, 17:00 (UK time). It was " + DUE_IN_LONDON)
 			.contains("Bank holiday added: 2026-11-26 (One-off bank holiday)");
 		assertCopiesStay(changed.eventId(), 1);
+		assertThat(assertSuppressedRepeatOf(changed.eventId())).containsEntry("kind", "DEADLINE_CHANGED");
 	}
 
 	@Test
@@ -758,6 +805,49 @@ abstract class NotificationScenarios {
 					&& this.mongo.getCollection("open_clocks")
 						.countDocuments(new Document("contactId", answered)) == 0);
 
+		// intake's lifecycle: Sam's contact is handed to Jo, two contacts are resolved
+		String handedToJo = newContactId();
+		String resolvedLater = newContactId();
+		String resolvedFirst = newContactId();
+		ClockStarted samsClock = started(handedToJo, "sam", Instant.parse("2026-12-29T16:00:00Z"));
+		ClockStarted laterClock = started(resolvedLater, "jo", Instant.parse("2026-12-29T14:00:00Z"));
+		ClockStarted firstClock = started(resolvedFirst, "jo", Instant.parse("2026-12-24T12:00:00Z"));
+		publish(samsClock);
+		publish(laterClock);
+		await().atMost(ARRIVAL)
+			.until(() -> openClocksOf(handedToJo, "sam") == 1 && openClocksOf(resolvedLater, "jo") == 1);
+		ContactReassigned toJo = new ContactReassigned(EventIds.of("reassigned", handedToJo, "to-jo"),
+				Instant.parse("2026-11-30T11:00:00Z"), handedToJo, "sam", "jo", "sam");
+		ContactReassigned olderToSam = new ContactReassigned(EventIds.of("reassigned", handedToJo, "to-sam"),
+				Instant.parse("2026-11-30T10:30:00Z"), handedToJo, "jo", "sam", "sam");
+		for (CharterEvent lifecycle : List.of(toJo, toJo, olderToSam,
+				new ContactResolved(EventIds.of("resolved", resolvedLater), Instant.parse("2026-11-30T11:00:00Z"),
+						resolvedLater, Instant.parse("2026-11-30T11:00:00Z"), "jo"),
+				new ContactResolvedAtFirstContact(EventIds.of("resolved-first", resolvedFirst),
+						Instant.parse("2026-11-30T11:00:00Z"), resolvedFirst, Instant.parse("2026-11-30T11:00:00Z"),
+						"jo"),
+				// same key, so read after the lifecycle events: marks that they were
+				received(handedToJo, "marker"))) {
+			publish(CONTACT_EVENTS, lifecycle, EventCodec.encode(lifecycle));
+		}
+		await().atMost(ARRIVAL)
+			.until(() -> this.mongo.getCollection("contact_needs").countDocuments(new Document("_id", handedToJo)) == 1
+					&& openClocksOf(handedToJo, "jo") == 1 && openClocksOf(resolvedLater, "jo") == 0);
+		// sla-service still names the first assignee, and its events may come late
+		publish(samsClock);
+		publish(laterClock);
+		publish(firstClock);
+		for (String contactId : List.of(handedToJo, resolvedLater, resolvedFirst)) {
+			// same key, so read after the clock events: marks that they were
+			ReminderDue marker = reminder(contactId, "nobody");
+			publish(marker);
+			await().atMost(ARRIVAL).until(() -> get("/notifications/" + marker.eventId()).statusCode() == 200);
+		}
+		assertThat(openClocksOf(handedToJo, "jo")).isEqualTo(1);
+		assertThat(this.mongo.getCollection("open_clocks")
+			.countDocuments(new Document("contactId", new Document("$in", List.of(resolvedLater, resolvedFirst)))))
+			.isZero();
+
 		String joToday = EventIds.of("notification", "digest", "jo", day.toString());
 		// Saturday, Christmas Day, the Boxing Day substitute Monday, and 08:29 on the day
 		for (String notYet : List.of("2026-12-26T08:31:00Z", "2026-12-25T08:31:00Z", "2026-12-28T08:31:00Z",
@@ -780,11 +870,14 @@ abstract class NotificationScenarios {
 		assertThat(text).contains("Contact " + overdue + ", was due Thu 24 Dec 2026, 17:00")
 			.contains("Contact " + dueToday + ", due by Tue 29 Dec 2026, 17:00")
 			.contains("Contact " + moved + ", due by Tue 29 Dec 2026, 15:00")
+			.contains("Contact " + handedToJo + ", due by Tue 29 Dec 2026, 16:00")
 			.doesNotContain(answered)
-			.doesNotContain(later);
+			.doesNotContain(later)
+			.doesNotContain(resolvedLater)
+			.doesNotContain(resolvedFirst);
 		assertThat(text.indexOf(overdue)).isLessThan(text.indexOf(dueToday));
 		assertThat(htmlPart(digest)).contains("font-size: 20px").contains(dueToday);
-		// sam has nothing open: no digest at all
+		// sam has nothing open (his one contact went to Jo): no digest at all
 		assertThat(this.mongo.getCollection("notifications")
 			.countDocuments(new Document("_id", EventIds.of("notification", "digest", "sam", day.toString()))))
 			.isZero();
@@ -792,6 +885,11 @@ abstract class NotificationScenarios {
 		moveClockTo(Instant.parse("2026-12-29T11:00:00Z"));
 		assertCopiesStay(joToday, 1);
 		assertThat(digestsOn(day)).isEqualTo(1);
+	}
+
+	long openClocksOf(String contactId, String assigneeId) {
+		return this.mongo.getCollection("open_clocks")
+			.countDocuments(new Document("contactId", contactId).append("assigneeId", assigneeId));
 	}
 
 	/**

@@ -79,6 +79,27 @@ class NotificationTest {
 	}
 
 	@Test
+	void aRepeatedEventIsRecordedAsASuppressedDuplicateThatIsNeverSentNorResent() {
+		Notification original = plan(Alert.Kind.BREACH, "jo");
+
+		Notification repeat = original.suppressedRepeat("event-1#dup-x", NOW.plusSeconds(5));
+
+		assertThat(repeat.id()).isEqualTo("event-1#dup-x");
+		assertThat(repeat.status()).isEqualTo(Status.SUPPRESSED);
+		assertThat(repeat.duplicateOf()).isEqualTo("event-1");
+		assertThat(repeat.alert()).isEqualTo(original.alert());
+		assertThat(repeat.recipients()).isEqualTo(original.recipients());
+		assertThat(repeat.createdAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(repeat.messageId()).isNull();
+		assertThat(repeat.nextAttemptAt()).isNull();
+		assertThat(repeat.attempts()).isZero();
+		assertThatIllegalStateException().isThrownBy(() -> repeat.sent(NOW));
+		assertThatIllegalStateException().isThrownBy(() -> repeat.resend("event-2", STAFF, NOW))
+			.withMessageContaining("resend event-1");
+		assertThat(original.duplicateOf()).isNull();
+	}
+
+	@Test
 	void aHeldNotificationIsDueAgainAtOnceWithoutCountingAnAttempt() {
 		Notification held = plan(Alert.Kind.REMINDER, "jo").held("circuit open", NOW.plusSeconds(5));
 

@@ -151,7 +151,13 @@ public class CalendarRecomputation implements SmartLifecycle {
 			}
 			DeadlineClock deadlineClock = stored.get();
 			Optional<Standard> standard = this.standards.standardNamed(deadlineClock.standard());
-			if (standard.isEmpty() || standard.get().kind() == StandardKind.PROMISED) {
+			if (standard.isEmpty() || standard.get().kind() != StandardKind.WORKING_DAYS) {
+				return false;
+			}
+			if (deadlineClock.resumedAt().isPresent()) {
+				// a recomputation from receipt would drop the paused time added on
+				// resumption
+				log.warn("Clock {} was paused; its deadline is not recomputed", clockId);
 				return false;
 			}
 			if (standard.get().version() != deadlineClock.standardVersion()) {

@@ -18,13 +18,16 @@ import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
 record ClockDocument(@Id String id, String contactId, String standard, Integer standardVersion, String assigneeId,
 		ClockState state, Instant startedAt, Instant dueAt, Instant reminderAt, List<Instant> reminderPoints,
 		Integer remindersSent, Instant reminderSentAt, Instant breachedAt, Instant respondedAt, Integer escalationsSent,
-		Instant nextEscalationAt, TimerKind nextTimerKind, Instant nextTimerAt, List<PendingEvent> outbox) {
+		Instant nextEscalationAt, TimerKind nextTimerKind, Instant nextTimerAt, List<PendingEvent> outbox,
+		Instant pausedAt, Instant resumedAt, Instant cancelledAt) {
 
 	static final String STATE = "state";
 
 	static final String CONTACT_ID = "contactId";
 
 	static final String DUE_AT = "dueAt";
+
+	static final String ASSIGNEE_ID = "assigneeId";
 
 	static final String NEXT_TIMER_KIND = "nextTimerKind";
 
@@ -37,7 +40,8 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 				clock.reminderPoints(), clock.remindersSent(), clock.reminderSentAt().orElse(null),
 				clock.breachedAt().orElse(null), clock.respondedAt().orElse(null), clock.escalationsSent(),
 				clock.nextEscalationAt().orElse(null), (next != null) ? next.kind() : null,
-				(next != null) ? next.at() : null, outbox);
+				(next != null) ? next.at() : null, outbox, clock.pausedAt().orElse(null),
+				clock.resumedAt().orElse(null), clock.cancelledAt().orElse(null));
 	}
 
 	DeadlineClock toClock() {
@@ -50,7 +54,8 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 		return DeadlineClock.restore(new DeadlineClock.Snapshot(this.id, this.contactId, this.standard,
 				(this.standardVersion != null) ? this.standardVersion : 1, this.assigneeId, this.startedAt, this.dueAt,
 				points, sent, this.state, this.reminderSentAt, this.breachedAt, this.respondedAt,
-				(this.escalationsSent != null) ? this.escalationsSent : 0, this.nextEscalationAt));
+				(this.escalationsSent != null) ? this.escalationsSent : 0, this.nextEscalationAt, this.pausedAt,
+				this.resumedAt, this.cancelledAt));
 	}
 
 }

@@ -13,6 +13,15 @@ public enum ClockState {
 	BREACHED,
 
 	/** Answered, but only after the deadline had passed. */
-	MET_AFTER_BREACH
+	MET_AFTER_BREACH,
+
+	/**
+	 * Waiting for information from the customer: no timer fires and the working time
+	 * spent here is added to the deadline on resumption.
+	 */
+	PAUSED,
+
+	/** Stopped for good without being met, e.g. a promise superseded by a later one. */
+	CANCELLED
 
 }

@@ -83,7 +83,9 @@ public class ClockStore {
 			.and(ClockDocument.NEXT_TIMER_AT)
 			.is(basedOn.timer().map(Timer::at).orElse(null))
 			.and(ClockDocument.DUE_AT)
-			.is(basedOn.dueAt()));
+			.is(basedOn.dueAt())
+			.and(ClockDocument.ASSIGNEE_ID)
+			.is(basedOn.assigneeId()));
 		Update update = new Update().set(ClockDocument.STATE, changed.state())
 			.set(ClockDocument.DUE_AT, changed.dueAt())
 			.set("reminderPoints", changed.reminderPoints())
@@ -94,6 +96,10 @@ public class ClockStore {
 		setOrUnset(update, "reminderSentAt", changed.reminderSentAt().orElse(null));
 		setOrUnset(update, "breachedAt", changed.breachedAt().orElse(null));
 		setOrUnset(update, "respondedAt", changed.respondedAt().orElse(null));
+		setOrUnset(update, ClockDocument.ASSIGNEE_ID, changed.assigneeId());
+		setOrUnset(update, "pausedAt", changed.pausedAt().orElse(null));
+		setOrUnset(update, "resumedAt", changed.resumedAt().orElse(null));
+		setOrUnset(update, "cancelledAt", changed.cancelledAt().orElse(null));
 		Optional<Timer> next = changed.pendingTimer();
 		setOrUnset(update, ClockDocument.NEXT_TIMER_KIND, next.map(Timer::kind).orElse(null));
 		setOrUnset(update, ClockDocument.NEXT_TIMER_AT, next.map(Timer::at).orElse(null));

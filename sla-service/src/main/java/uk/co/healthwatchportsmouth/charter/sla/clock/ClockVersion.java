@@ -11,8 +11,9 @@ import java.util.Optional;
  * met, or a recomputed deadline overwriting a concurrent change.
  *
  * @param pendingTimer the pending timer, or {@code null} when there is none
+ * @param assigneeId the assignee, or {@code null}: a reassignment changes only this
  */
-public record ClockVersion(ClockState state, Timer pendingTimer, Instant dueAt) {
+public record ClockVersion(ClockState state, Timer pendingTimer, Instant dueAt, String assigneeId) {
 
 	public ClockVersion {
 		Objects.requireNonNull(state, "state");
@@ -20,7 +21,7 @@ public record ClockVersion(ClockState state, Timer pendingTimer, Instant dueAt) 
 	}
 
 	public static ClockVersion of(DeadlineClock clock) {
-		return new ClockVersion(clock.state(), clock.pendingTimer().orElse(null), clock.dueAt());
+		return new ClockVersion(clock.state(), clock.pendingTimer().orElse(null), clock.dueAt(), clock.assigneeId());
 	}
 
 	public Optional<Timer> timer() {

@@ -1,5 +1,6 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockPaused;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
@@ -35,6 +39,15 @@ public final class DeadlineClock {
 	/** What this clock times; part of its deterministic id. */
 	public static final String FIRST_RESPONSE = "FIRST_RESPONSE";
 
+	/**
+	 * The daily answerphone check. A missed check is not escalated: the next working day
+	 * has its own check clock.
+	 */
+	public static final String ANSWERPHONE_CHECK = "ANSWERPHONE_CHECK";
+
+	/** The standard, and id part, of the clock a holding reply's promise starts. */
+	public static final String PROMISED_RESPONSE = "PROMISED_RESPONSE";
+
 	private final String id;
 
 	private final String contactId;
@@ -43,7 +56,7 @@ public final class DeadlineClock {
 
 	private final int standardVersion;
 
-	private final String assigneeId;
+	private String assigneeId;
 
 	private final Instant startedAt;
 
@@ -65,11 +78,17 @@ public final class DeadlineClock {
 
 	private Instant nextEscalationAt;
 
+	private Instant pausedAt;
+
+	private Instant resumedAt;
+
+	private Instant cancelledAt;
+
 	/** Everything a clock holds, as stored. */
 	public record Snapshot(String id, String contactId, String standard, int standardVersion, String assigneeId,
 			Instant startedAt, Instant dueAt, List<Instant> reminderPoints, int remindersSent, ClockState state,
 			Instant reminderSentAt, Instant breachedAt, Instant respondedAt, int escalationsSent,
-			Instant nextEscalationAt) {
+			Instant nextEscalationAt, Instant pausedAt, Instant resumedAt, Instant cancelledAt) {
 
 	}
 
@@ -89,6 +108,9 @@ public final class DeadlineClock {
 		this.respondedAt = millis(snapshot.respondedAt());
 		this.escalationsSent = snapshot.escalationsSent();
 		this.nextEscalationAt = millis(snapshot.nextEscalationAt());
+		this.pausedAt = millis(snapshot.pausedAt());
+		this.resumedAt = millis(snapshot.resumedAt());
+		this.cancelledAt = millis(snapshot.cancelledAt());
 	}
 
 	/** A clock started for a contact, and the event that announces it. */
@@ -100,10 +122,22 @@ public final class DeadlineClock {
 		return EventIds.of(contactId, FIRST_RESPONSE);
 	}
 
+	/**
+	 * The id of the clock a promise starts: a new promise is a new clock, the same
+	 * promise delivered again the same clock.
+	 */
+	public static String promisedIdFor(String contactId, Instant promisedBy) {
+		return EventIds.of(contactId, PROMISED_RESPONSE, millis(promisedBy).toString());
+	}
+
 	public static Started start(String contactId, String assigneeId, Deadline deadline, Instant now) {
-		DeadlineClock clock = new DeadlineClock(new Snapshot(idFor(contactId), contactId, deadline.standard(),
+		return start(idFor(contactId), contactId, assigneeId, deadline, now);
+	}
+
+	public static Started start(String clockId, String contactId, String assigneeId, Deadline deadline, Instant now) {
+		DeadlineClock clock = new DeadlineClock(new Snapshot(clockId, contactId, deadline.standard(),
 				deadline.standardVersion(), assigneeId, deadline.startedAt(), deadline.dueAt(), deadline.reminders(), 0,
-				ClockState.RUNNING, null, null, null, 0, null));
+				ClockState.RUNNING, null, null, null, 0, null, null, null, null));
 		ClockStarted started = new ClockStarted(clock.eventId("started"), millis(now), clock.id, contactId,
 				clock.standard, assigneeId, clock.startedAt, clock.dueAt, clock.reminderAt().orElse(null));
 		return new Started(clock, started);
@@ -117,7 +151,8 @@ public final class DeadlineClock {
 	public Snapshot snapshot() {
 		return new Snapshot(this.id, this.contactId, this.standard, this.standardVersion, this.assigneeId,
 				this.startedAt, this.dueAt, this.reminderPoints, this.remindersSent, this.state, this.reminderSentAt,
-				this.breachedAt, this.respondedAt, this.escalationsSent, this.nextEscalationAt);
+				this.breachedAt, this.respondedAt, this.escalationsSent, this.nextEscalationAt, this.pausedAt,
+				this.resumedAt, this.cancelledAt);
 	}
 
 	/**
@@ -130,7 +165,7 @@ public final class DeadlineClock {
 				.orElseGet(() -> new Timer(TimerKind.BREACH, this.dueAt)));
 			case BREACHED ->
 				Optional.ofNullable(this.nextEscalationAt).map((at) -> new Timer(TimerKind.ESCALATION, at));
-			case MET, MET_AFTER_BREACH -> Optional.empty();
+			case MET, MET_AFTER_BREACH, PAUSED, CANCELLED -> Optional.empty();
 		};
 	}
 
@@ -177,7 +212,8 @@ public final class DeadlineClock {
 	private Breached fireBreach(Instant now, WorkingCalendar calendar) {
 		this.state = ClockState.BREACHED;
 		this.breachedAt = millis(now);
-		this.nextEscalationAt = (calendar != null) ? millis(firstOpeningAfter(this.dueAt, calendar)) : null;
+		this.nextEscalationAt = (calendar != null && !ANSWERPHONE_CHECK.equals(this.standard))
+				? millis(firstOpeningAfter(this.dueAt, calendar)) : null;
 		return new Breached(eventId("breached"), this.breachedAt, this.id, this.contactId, this.standard,
 				this.assigneeId, this.dueAt, this.dueAt, this.breachedAt);
 	}
@@ -221,7 +257,15 @@ public final class DeadlineClock {
 	public List<CharterEvent> respond(Instant respondedAt, Instant now) {
 		Instant answeredAt = millis(Objects.requireNonNull(respondedAt, "respondedAt"));
 		return switch (this.state) {
-			case MET, MET_AFTER_BREACH -> List.of();
+			case MET, MET_AFTER_BREACH, CANCELLED -> List.of();
+			case PAUSED -> {
+				// paused time does not count, so an answer while waiting is always in
+				// time
+				this.state = ClockState.MET;
+				this.respondedAt = answeredAt;
+				yield List.of(new Met(eventId("met"), millis(now), this.id, this.contactId, this.standard,
+						this.assigneeId, this.dueAt, answeredAt));
+			}
 			case BREACHED -> {
 				this.state = ClockState.MET_AFTER_BREACH;
 				this.respondedAt = answeredAt;
@@ -241,6 +285,84 @@ public final class DeadlineClock {
 				yield List.of(breached);
 			}
 		};
+	}
+
+	/**
+	 * Stops the count while staff wait for information from the customer. A request older
+	 * than the last resumption is a redelivery of one already answered and changes
+	 * nothing.
+	 */
+	public Optional<ClockPaused> pause(Instant requestedAt, Instant now) {
+		Instant at = millis(Objects.requireNonNull(requestedAt, "requestedAt"));
+		if (this.state != ClockState.RUNNING || (this.resumedAt != null && !at.isAfter(this.resumedAt))) {
+			return Optional.empty();
+		}
+		this.state = ClockState.PAUSED;
+		this.pausedAt = at;
+		return Optional.of(new ClockPaused(EventIds.of(this.id, "paused", at.toString()), millis(now), this.id,
+				this.contactId, this.standard, this.assigneeId, this.dueAt, at));
+	}
+
+	/**
+	 * Counts again once the information arrived. The working time spent paused does not
+	 * count, so the deadline and the reminders still to come move later by exactly that
+	 * working time; time outside office hours while paused moves nothing.
+	 */
+	public Optional<ClockResumed> resume(Instant receivedAt, Instant now, WorkingCalendar calendar) {
+		if (this.state != ClockState.PAUSED) {
+			return Optional.empty();
+		}
+		Instant at = millis(Objects.requireNonNull(receivedAt, "receivedAt"));
+		Duration paused = calendar.workingTimeBetween(this.pausedAt, at);
+		Instant previousDueAt = this.dueAt;
+		if (!paused.isZero()) {
+			this.dueAt = millis(calendar.plusWorkingTime(previousDueAt, paused));
+			List<Instant> points = new ArrayList<>(this.reminderPoints.subList(0, this.remindersSent));
+			for (Instant point : this.reminderPoints.subList(this.remindersSent, this.reminderPoints.size())) {
+				Instant moved = millis(calendar.plusWorkingTime(point, paused));
+				if (moved.isBefore(this.dueAt)) {
+					points.add(moved);
+				}
+			}
+			this.reminderPoints = List.copyOf(points);
+		}
+		this.state = ClockState.RUNNING;
+		this.resumedAt = at;
+		return Optional.of(new ClockResumed(EventIds.of(this.id, "resumed", this.pausedAt.toString()), millis(now),
+				this.id, this.contactId, this.standard, this.assigneeId, this.pausedAt, at, previousDueAt, this.dueAt));
+	}
+
+	/**
+	 * Stops an open clock for good without meeting it, e.g. a promise superseded by a
+	 * later one. A breached clock stops escalating; its breach was already told.
+	 */
+	public Optional<ClockCancelled> cancel(String reasonCode, Instant cancelledAt, Instant now) {
+		if (!isOpen()) {
+			return Optional.empty();
+		}
+		this.state = ClockState.CANCELLED;
+		this.cancelledAt = millis(cancelledAt);
+		this.nextEscalationAt = null;
+		return Optional.of(new ClockCancelled(eventId("cancelled"), millis(now), this.id, this.contactId, this.standard,
+				this.assigneeId, this.dueAt, this.cancelledAt, reasonCode));
+	}
+
+	/**
+	 * Gives an open clock a new assignee, whom later reminders, breaches and escalations
+	 * name.
+	 * @return whether the assignee changed
+	 */
+	public boolean reassign(String toAssigneeId) {
+		if (!isOpen() || Objects.equals(this.assigneeId, toAssigneeId)) {
+			return false;
+		}
+		this.assigneeId = toAssigneeId;
+		return true;
+	}
+
+	/** Still owed something: counting, paused, or breached and escalating. */
+	public boolean isOpen() {
+		return this.state == ClockState.RUNNING || this.state == ClockState.PAUSED || this.state == ClockState.BREACHED;
 	}
 
 	/**
@@ -347,6 +469,18 @@ public final class DeadlineClock {
 
 	public Optional<Instant> nextEscalationAt() {
 		return Optional.ofNullable(this.nextEscalationAt);
+	}
+
+	public Optional<Instant> pausedAt() {
+		return Optional.ofNullable(this.pausedAt);
+	}
+
+	public Optional<Instant> resumedAt() {
+		return Optional.ofNullable(this.resumedAt);
+	}
+
+	public Optional<Instant> cancelledAt() {
+		return Optional.ofNullable(this.cancelledAt);
 	}
 
 }

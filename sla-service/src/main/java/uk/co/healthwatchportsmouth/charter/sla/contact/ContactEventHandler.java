@@ -1,31 +1,48 @@
 package uk.co.healthwatchportsmouth.charter.sla.contact;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import uk.co.healthwatchportsmouth.charter.contracts.AnswerphoneChecked;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
+import uk.co.healthwatchportsmouth.charter.contracts.ContactResolved;
+import uk.co.healthwatchportsmouth.charter.contracts.ContactResolvedAtFirstContact;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactResponded;
+import uk.co.healthwatchportsmouth.charter.contracts.HoldingReplySent;
+import uk.co.healthwatchportsmouth.charter.contracts.InformationReceived;
+import uk.co.healthwatchportsmouth.charter.contracts.InformationRequested;
 import uk.co.healthwatchportsmouth.charter.contracts.MalformedEventException;
+import uk.co.healthwatchportsmouth.charter.sla.answerphone.AnswerphoneCheckClocks;
+import uk.co.healthwatchportsmouth.charter.sla.clock.ClockState;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockVersion;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
 import uk.co.healthwatchportsmouth.charter.sla.standard.CharterStandards;
 import uk.co.healthwatchportsmouth.charter.sla.standard.Deadline;
+import uk.co.healthwatchportsmouth.charter.sla.standard.Standard;
+import uk.co.healthwatchportsmouth.charter.sla.standard.StandardKind;
 import uk.co.healthwatchportsmouth.charter.sla.timer.TimerScheduler;
 
 /**
- * Starts a clock for every contact received and stops it when the contact is answered.
- * Both are idempotent: the clock id is derived from the contact id, so a redelivered
- * event finds the clock already there, or already answered, and changes nothing.
+ * Starts a clock for every contact received and follows the contact's life: answered,
+ * resolved, a holding reply with a promise (which answers the first response and starts a
+ * promised-response clock), waiting for information (paused), reassigned. Every step is
+ * idempotent: clock ids are derived from the contact id (and the promise), and each
+ * transition applies only to a clock in the state it expects, so a redelivered event
+ * finds the work done and changes nothing.
  */
 @Component
 public class ContactEventHandler {
@@ -45,17 +62,35 @@ public class ContactEventHandler {
 
 	private final Clock clock;
 
-	public ContactEventHandler(CharterStandards standards, ClockStore store, TimerScheduler scheduler, Clock clock) {
+	private final AnswerphoneCheckClocks answerphoneChecks;
+
+	public ContactEventHandler(CharterStandards standards, ClockStore store, TimerScheduler scheduler, Clock clock,
+			AnswerphoneCheckClocks answerphoneChecks) {
 		this.standards = standards;
 		this.store = store;
 		this.scheduler = scheduler;
 		this.clock = clock;
+		this.answerphoneChecks = answerphoneChecks;
 	}
 
 	public void handle(CharterEvent event) {
 		switch (event) {
 			case ContactReceived received -> received(received);
-			case ContactResponded responded -> responded(responded);
+			case ContactResponded responded ->
+				answered(DeadlineClock.idFor(responded.contactId()), responded.respondedAt(), responded.eventId());
+			case ContactResolvedAtFirstContact resolved ->
+				answered(DeadlineClock.idFor(resolved.contactId()), resolved.resolvedAt(), resolved.eventId());
+			case ContactResolved resolved -> resolved(resolved);
+			case HoldingReplySent holdingReply -> holdingReplySent(holdingReply);
+			case InformationRequested requested -> forEachClockOf(requested.contactId(), requested.eventId(),
+					(clock) -> clock.pause(requested.requestedAt(), now()).map(List::<CharterEvent>of).orElse(null));
+			case InformationReceived received -> forEachClockOf(received.contactId(), received.eventId(),
+					(clock) -> clock.resume(received.receivedAt(), now(), this.standards.calendar())
+						.map(List::<CharterEvent>of)
+						.orElse(null));
+			case AnswerphoneChecked checked -> answerphoneChecked(checked);
+			case ContactReassigned reassigned -> forEachClockOf(reassigned.contactId(), reassigned.eventId(),
+					(clock) -> clock.reassign(reassigned.toAssigneeId()) ? List.of() : null);
 			default -> log.debug("Ignoring {} {}: not a contact event", event.type().wireName(), event.eventId());
 		}
 	}
@@ -78,28 +113,127 @@ public class ContactEventHandler {
 				deadline.standard(), deadline.dueAt());
 	}
 
-	private void responded(ContactResponded event) {
-		String clockId = DeadlineClock.idFor(event.contactId());
+	/** An answer meets (or, late, breaches) the clock; an answered clock ignores it. */
+	private void answered(String clockId, Instant answeredAt, String eventId) {
+		change(clockId, eventId, (clock) -> clock.respond(answeredAt, now()));
+	}
+
+	/** A resolution answers every clock of the contact still owed something. */
+	private void resolved(ContactResolved event) {
+		forEachClockOf(event.contactId(), event.eventId(),
+				(clock) -> clock.isOpen() ? clock.respond(event.resolvedAt(), now()) : null);
+	}
+
+	/**
+	 * The holding reply tells the customer why a full answer takes longer and when to
+	 * expect it, which is what the charter asks of a first response: it meets the
+	 * first-response clock, and a promised-response clock due at the promised instant
+	 * takes over. A newer promise supersedes (cancels) the promised clocks before it.
+	 */
+	private void holdingReplySent(HoldingReplySent event) {
+		String promisedId = DeadlineClock.promisedIdFor(event.contactId(), event.promisedBy());
+		Optional<DeadlineClock> existing = this.store.find(promisedId);
+		if (existing.filter((clock) -> clock.state() == ClockState.CANCELLED).isPresent()) {
+			log.debug("Promise {} of contact {} was superseded already; event {} changes nothing", promisedId,
+					event.contactId(), event.eventId());
+			return;
+		}
+		String firstResponseId = DeadlineClock.idFor(event.contactId());
+		String assigneeId = this.store.find(firstResponseId).map(DeadlineClock::assigneeId).orElse(event.sentBy());
+		if (existing.isEmpty()) {
+			Standard standard = this.standards.standardNamed(DeadlineClock.PROMISED_RESPONSE)
+				.filter((named) -> named.kind() == StandardKind.PROMISED)
+				.orElseThrow(() -> new IllegalStateException(
+						"charter.sla.standards needs a PROMISED standard named " + DeadlineClock.PROMISED_RESPONSE));
+			Deadline deadline;
+			try {
+				deadline = this.standards.deadline(standard, event.sentAt(), event.promisedBy());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new MalformedEventException(
+						"Holding reply " + event.eventId() + " promises an impossible time: " + ex.getMessage());
+			}
+			DeadlineClock.Started started = DeadlineClock.start(promisedId, event.contactId(), assigneeId, deadline,
+					now());
+			if (this.store.insert(started.clock(), started.event())) {
+				schedulePending(started.clock());
+				log.info("Clock {} started for contact {}: {} due {}", promisedId, event.contactId(),
+						DeadlineClock.PROMISED_RESPONSE, deadline.dueAt());
+			}
+		}
+		for (DeadlineClock earlier : this.store.findByContact(event.contactId())) {
+			if (earlier.standard().equals(DeadlineClock.PROMISED_RESPONSE) && !earlier.id().equals(promisedId)
+					&& !earlier.startedAt().isAfter(event.sentAt())) {
+				change(earlier.id(), event.eventId(),
+						(clock) -> clock.cancel("SUPERSEDED_BY_NEW_PROMISE", event.sentAt(), now())
+							.map(List::<CharterEvent>of)
+							.orElse(null));
+			}
+		}
+		answered(firstResponseId, event.sentAt(), event.eventId());
+	}
+
+	/**
+	 * A check meets that working day's check clock (created here if the check came before
+	 * the clock did); a check on a day off is owed nothing.
+	 */
+	private void answerphoneChecked(AnswerphoneChecked event) {
+		Optional<String> clockId = this.answerphoneChecks
+			.ensureClockFor(event.checkedAt().atZone(this.standards.calendar().zone()).toLocalDate());
+		if (clockId.isEmpty()) {
+			log.info("Answerphone check {} falls on no working day's check; nothing to meet", event.eventId());
+			return;
+		}
+		answered(clockId.get(), event.checkedAt(), event.eventId());
+	}
+
+	private void forEachClockOf(String contactId, String eventId,
+			Function<DeadlineClock, List<CharterEvent>> transition) {
+		List<String> ids = new ArrayList<>();
+		this.store.findByContact(contactId).forEach((clock) -> ids.add(clock.id()));
+		if (ids.isEmpty()) {
+			log.info("No clock for contact {}; event {} has nothing to change", contactId, eventId);
+		}
+		ids.forEach((clockId) -> change(clockId, eventId, transition));
+	}
+
+	/**
+	 * Applies a transition to the stored clock and stores the result with the events it
+	 * caused, retrying when a timer changed the clock meanwhile.
+	 * @param transition the events caused, or {@code null} when the clock is not changed
+	 */
+	private void change(String clockId, String eventId, Function<DeadlineClock, List<CharterEvent>> transition) {
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			Optional<DeadlineClock> stored = this.store.find(clockId);
 			if (stored.isEmpty()) {
-				log.info("No clock for contact {}; response {} has nothing to stop", event.contactId(),
-						event.eventId());
+				log.info("No clock {}; event {} has nothing to change", clockId, eventId);
 				return;
 			}
 			DeadlineClock deadlineClock = stored.get();
 			ClockVersion before = ClockVersion.of(deadlineClock);
-			List<CharterEvent> caused = deadlineClock.respond(event.respondedAt(), this.clock.instant());
-			if (deadlineClock.state() == before.state() && caused.isEmpty()) {
+			DeadlineClock.Snapshot unchanged = deadlineClock.snapshot();
+			List<CharterEvent> caused = transition.apply(deadlineClock);
+			if (caused == null || deadlineClock.snapshot().equals(unchanged)) {
 				return;
 			}
 			if (this.store.update(before, deadlineClock, caused)) {
-				log.info("Clock {} for contact {} is {}", clockId, event.contactId(), deadlineClock.state());
+				schedulePending(deadlineClock);
+				log.info("Clock {} for contact {} is {} (event {})", clockId, deadlineClock.contactId(),
+						deadlineClock.state(), eventId);
 				return;
 			}
 		}
 		throw new ConcurrentModificationException(
-				"Clock " + clockId + " kept changing while response " + event.eventId() + " was applied");
+				"Clock " + clockId + " kept changing while event " + eventId + " was applied");
+	}
+
+	private void schedulePending(DeadlineClock deadlineClock) {
+		deadlineClock.pendingTimer()
+			.ifPresent((timer) -> this.scheduler.schedule(new ClockTimer(deadlineClock.id(), timer)));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
 	}
 
 }

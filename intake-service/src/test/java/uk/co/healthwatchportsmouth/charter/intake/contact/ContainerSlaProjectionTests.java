@@ -1,0 +1,8 @@
+package uk.co.healthwatchportsmouth.charter.intake.contact;
+
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerSlaProjectionTests extends SlaProjectionScenarios implements OnContainerInfrastructure {
+
+}

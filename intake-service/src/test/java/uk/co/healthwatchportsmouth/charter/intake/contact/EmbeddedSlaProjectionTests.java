@@ -1,0 +1,5 @@
+package uk.co.healthwatchportsmouth.charter.intake.contact;
+
+class EmbeddedSlaProjectionTests extends SlaProjectionScenarios implements OnEmbeddedInfrastructure {
+
+}
