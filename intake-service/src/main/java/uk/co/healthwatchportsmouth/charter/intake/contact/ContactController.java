@@ -211,7 +211,9 @@ class ContactController {
 	@Operation(summary = "List and search contacts",
 			description = "Newest first, one page at a time. Filters combine with AND. 'dueBefore' and 'breached' use "
 					+ "this service's projection of sla-service's clock events (sla.dueAt: the earliest deadline of a "
-					+ "clock not yet met; sla.breached: such a clock is breached), which follows sla-service within "
+					+ "counting clock; sla.breached: such a clock is breached; a clock counts unless it is met, "
+					+ "cancelled or paused: a paused clock waits for the customer, so it drops out of both filters "
+					+ "until it resumes with its moved deadline), which follows sla-service within "
 					+ "moments; sla-service (GET /clocks) stays the authority on each clock.")
 	ContactList search(@Parameter(example = "OPEN") @RequestParam(required = false) ContactStatus status,
 			@Parameter(example = "EMAIL") @RequestParam(required = false) Channel channel,
@@ -223,7 +225,8 @@ class ContactController {
 			@Parameter(description = "An open charter deadline falls before this instant (UTC)",
 					example = "2026-11-26T17:00:00Z") @RequestParam(
 							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
-			@Parameter(description = "true: a clock not yet met is breached; false: none is",
+			@Parameter(
+					description = "true: a counting clock (not met, cancelled or paused) is breached; false: none is",
 					example = "true") @RequestParam(required = false) Boolean breached,
 			@Parameter(description = "Zero-based page number",
 					example = "0") @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -24,10 +24,12 @@ record ContactView(@Schema(example = "3f1c2b9e-8a4d-4f7e-9c61-0d2b5e7a1c33") Str
 		@Schema(description = "When the contact became a complaint.") Instant escalatedAt,
 		@Schema(description = "The customer's views after resolution.") Feedback feedback,
 		@Schema(description = "When the customer's personal data was erased or anonymised.") Instant personalDataErasedAt,
-		@Schema(description = "The earliest charter deadline of a clock not yet met, as projected from "
-				+ "sla-service's events; null when no clock is open.", example = "2026-11-26T17:00:00Z") Instant dueAt,
-		@Schema(description = "Whether a clock not yet met is breached (projected from sla-service's events).",
-				example = "false") boolean breached) {
+		@Schema(description = "The earliest charter deadline of a counting clock, as projected from "
+				+ "sla-service's events: a clock counts unless met, cancelled or paused (a paused clock waits for "
+				+ "the customer and counts again, with its moved deadline, when it resumes); null when none counts.",
+				example = "2026-11-26T17:00:00Z") Instant dueAt,
+		@Schema(description = "Whether a counting clock (not met, cancelled or paused) is breached, as projected "
+				+ "from sla-service's events.", example = "false") boolean breached) {
 
 	static ContactView of(Contact contact) {
 		return new ContactView(contact.id(), contact.version(), contact.channel(), contact.receivedAt(),

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockPaused;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
@@ -102,6 +105,47 @@ abstract class SlaProjectionScenarios extends IntakeScenario {
 		assertThat(contact(breached).get("dueAt").isNull()).isTrue();
 		assertThat(ids("breached=true")).isEmpty();
 		assertThat(ids("breached=false")).containsExactlyInAnyOrder(breached, onTime, noClockYet);
+	}
+
+	@Test
+	void aPausedClockLeavesTheDueBeforeResultsUntilItResumesWithItsMovedDeadline() {
+		Instant now = this.clock.instant();
+		String id = logOwnContact();
+		Instant due = now.plus(Duration.ofDays(1));
+		Instant inTwoDays = now.plus(Duration.ofDays(2));
+		this.slaEvents.publish(started(id, "first", due));
+		awaitContact(id, (view) -> due.toString().equals(view.get("dueAt").asString()));
+		assertThat(ids("dueBefore=" + inTwoDays)).containsExactly(id);
+
+		this.slaEvents.publish(new ClockPaused(EventIds.of(id, "first", "paused"), now, clockId(id, "first"), id,
+				"EMAIL", this.assignee, due, now));
+		awaitContact(id, (view) -> view.get("dueAt").isNull());
+		assertThat(ids("dueBefore=" + inTwoDays)).isEmpty();
+
+		Instant moved = now.plus(Duration.ofDays(3));
+		this.slaEvents.publish(new ClockResumed(EventIds.of(id, "first", "resumed"), now, clockId(id, "first"), id,
+				"EMAIL", this.assignee, now, now, due, moved));
+		awaitContact(id, (view) -> moved.toString().equals(view.get("dueAt").asString()));
+		assertThat(ids("dueBefore=" + inTwoDays)).isEmpty();
+		assertThat(ids("dueBefore=" + now.plus(Duration.ofDays(4)))).containsExactly(id);
+	}
+
+	@Test
+	void aCancelledClockIsNoLongerBreached() {
+		Instant now = this.clock.instant();
+		String id = logOwnContact();
+		Instant due = now.minus(Duration.ofMinutes(5));
+		this.slaEvents.publish(started(id, "first", due));
+		this.slaEvents.publish(breach(id, "first", due));
+		awaitContact(id, (view) -> view.get("breached").asBoolean());
+		assertThat(ids("breached=true")).containsExactly(id);
+
+		this.slaEvents.publish(new ClockCancelled(EventIds.of(id, "first", "cancelled"), now, clockId(id, "first"), id,
+				"EMAIL", this.assignee, due, now, "SUPERSEDED_BY_NEW_PROMISE"));
+		awaitContact(id, (view) -> !view.get("breached").asBoolean());
+		assertThat(contact(id).get("dueAt").isNull()).isTrue();
+		assertThat(ids("breached=true")).isEmpty();
+		assertThat(ids("breached=false")).containsExactly(id);
 	}
 
 	@Test

@@ -5,7 +5,11 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import uk.co.healthwatchportsmouth.charter.contracts.AnswerphoneChecked;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockPaused;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.contracts.Met;
@@ -95,6 +99,125 @@ class SlaProjectionTest {
 
 		assertThat(SlaProjection.follows(reminder)).isFalse();
 		assertThat(projection.apply(reminder, NOW)).isSameAs(projection);
+	}
+
+	@Test
+	void aPausedClockNoLongerCountsUntilItResumesWithItsMovedDeadline() {
+		SlaProjection running = SlaProjection.NONE.apply(started("first", FRIDAY), NOW)
+			.apply(started("promised", MONDAY), NOW);
+
+		SlaProjection paused = running.apply(paused("first", FRIDAY), NOW);
+		assertThat(paused.dueAt()).isEqualTo(MONDAY);
+		assertThat(paused.clocks()).filteredOn((clock) -> clock.clockId().equals("first"))
+			.singleElement()
+			.satisfies((clock) -> assertThat(clock.paused()).isTrue());
+
+		Instant moved = MONDAY.plus(Duration.ofDays(2));
+		SlaProjection resumed = paused.apply(resumed("first", FRIDAY, moved), NOW);
+		assertThat(resumed.dueAt()).isEqualTo(MONDAY);
+		assertThat(resumed.apply(met("promised", MONDAY), NOW).dueAt()).isEqualTo(moved);
+	}
+
+	@Test
+	void aContactWhoseOnlyClockIsPausedHasNoDeadline() {
+		SlaProjection paused = SlaProjection.NONE.apply(started("first", FRIDAY), NOW)
+			.apply(paused("first", FRIDAY), NOW);
+
+		assertThat(paused.dueAt()).isNull();
+		assertThat(paused.breached()).isFalse();
+		assertThat(paused.apply(resumed("first", FRIDAY, MONDAY), NOW).dueAt()).isEqualTo(MONDAY);
+	}
+
+	@Test
+	void aBreachedClockDoesNotCountAsBreachedWhilePaused() {
+		SlaProjection breached = SlaProjection.NONE.apply(started("first", FRIDAY), NOW)
+			.apply(breach("first", FRIDAY), NOW);
+
+		SlaProjection paused = breached.apply(paused("first", FRIDAY), NOW);
+		assertThat(paused.breached()).isFalse();
+		assertThat(paused.apply(resumed("first", FRIDAY, MONDAY), NOW).breached()).isTrue();
+	}
+
+	@Test
+	void aCancelledClockNoLongerCountsLikeAMetOne() {
+		SlaProjection breached = SlaProjection.NONE.apply(started("first", FRIDAY), NOW)
+			.apply(breach("first", FRIDAY), NOW)
+			.apply(started("promised", MONDAY), NOW);
+
+		SlaProjection cancelled = breached.apply(cancelled("first", FRIDAY), NOW);
+		assertThat(cancelled.breached()).isFalse();
+		assertThat(cancelled.dueAt()).isEqualTo(MONDAY);
+		assertThat(cancelled.clocks()).filteredOn((clock) -> clock.clockId().equals("first"))
+			.singleElement()
+			.satisfies((clock) -> assertThat(clock.cancelled()).isTrue());
+	}
+
+	@Test
+	void eventsAboutACancelledClockAreIgnored() {
+		SlaProjection cancelled = SlaProjection.NONE.apply(started("first", FRIDAY), NOW)
+			.apply(cancelled("first", FRIDAY), NOW);
+
+		assertThat(cancelled.dueAt()).isNull();
+		assertThat(cancelled.apply(breach("first", FRIDAY), NOW)).isSameAs(cancelled);
+		assertThat(cancelled.apply(resumed("first", FRIDAY, MONDAY), NOW)).isSameAs(cancelled);
+		assertThat(cancelled.apply(moved("first", "late-move", FRIDAY, MONDAY), NOW)).isSameAs(cancelled);
+	}
+
+	@Test
+	void redeliveredPausesResumesAndCancellationsChangeNothing() {
+		ClockPaused pause = paused("first", FRIDAY);
+		ClockResumed resume = resumed("first", FRIDAY, MONDAY);
+		SlaProjection resumed = SlaProjection.NONE.apply(started("first", FRIDAY), NOW)
+			.apply(pause, NOW)
+			.apply(resume, NOW);
+
+		// a late duplicate of the pause must not stop the resumed clock counting again
+		assertThat(resumed.apply(pause, NOW)).isSameAs(resumed);
+		assertThat(resumed.apply(resume, NOW)).isSameAs(resumed);
+		assertThat(resumed.dueAt()).isEqualTo(MONDAY);
+
+		ClockCancelled cancel = cancelled("first", MONDAY);
+		SlaProjection cancelled = resumed.apply(cancel, NOW);
+		assertThat(cancelled.apply(cancel, NOW)).isSameAs(cancelled);
+		assertThat(cancelled.revision()).isEqualTo(resumed.revision() + 1);
+	}
+
+	@Test
+	void aClockFirstSeenPausedOrCancelledIsKeptButDoesNotCount() {
+		SlaProjection paused = SlaProjection.NONE.apply(paused("first", FRIDAY), NOW);
+		assertThat(paused.dueAt()).isNull();
+		assertThat(paused.apply(resumed("first", FRIDAY, MONDAY), NOW).dueAt()).isEqualTo(MONDAY);
+
+		SlaProjection cancelled = SlaProjection.NONE.apply(cancelled("first", FRIDAY), NOW);
+		assertThat(cancelled.dueAt()).isNull();
+		assertThat(cancelled.apply(started("first", FRIDAY), NOW)).isSameAs(cancelled);
+	}
+
+	@Test
+	void theAnswerphoneChecksClockIsAboutNoContactAndIsNotFollowed() {
+		ClockStarted check = new ClockStarted("check-started", NOW, "check-clock", AnswerphoneChecked.KEY,
+				"ANSWERPHONE_CHECK", null, NOW, FRIDAY, null);
+		Breached missed = new Breached("check-breached", NOW, "check-clock", AnswerphoneChecked.KEY,
+				"ANSWERPHONE_CHECK", null, FRIDAY, FRIDAY, NOW);
+
+		assertThat(SlaProjection.follows(check)).isFalse();
+		assertThat(SlaProjection.follows(missed)).isFalse();
+		assertThat(SlaProjection.NONE.apply(check, NOW)).isSameAs(SlaProjection.NONE);
+		assertThat(SlaProjection.follows(started("first", FRIDAY))).isTrue();
+	}
+
+	private static ClockPaused paused(String clock, Instant dueAt) {
+		return new ClockPaused(clock + "-paused", NOW, clock, "contact-1", "EMAIL", "jo", dueAt, NOW);
+	}
+
+	private static ClockResumed resumed(String clock, Instant previousDueAt, Instant dueAt) {
+		return new ClockResumed(clock + "-resumed", NOW, clock, "contact-1", "EMAIL", "jo", NOW, NOW, previousDueAt,
+				dueAt);
+	}
+
+	private static ClockCancelled cancelled(String clock, Instant dueAt) {
+		return new ClockCancelled(clock + "-cancelled", NOW, clock, "contact-1", "EMAIL", "jo", dueAt, NOW,
+				"SUPERSEDED_BY_NEW_PROMISE");
 	}
 
 	private static ClockStarted started(String clock, Instant dueAt) {

@@ -1,6 +1,7 @@
 package uk.co.healthwatchportsmouth.charter.notification.digest;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -13,6 +14,9 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockPaused;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactResolved;
@@ -25,7 +29,12 @@ import uk.co.healthwatchportsmouth.charter.contracts.Met;
  * The open clocks per assignee, for the morning digest, in collection
  * {@code open_clocks}: opened by {@code sla.clock-started.v1}, moved by
  * {@code sla.deadline-changed.v1}, kept (as overdue) by {@code sla.breached.v1}, closed
- * by {@code sla.met.v1} or a {@code contact.responded.v1} for the contact.
+ * by {@code sla.met.v1}, {@code sla.clock-cancelled.v1} or a {@code contact.responded.v1}
+ * for the contact. {@code sla.clock-paused.v1} marks a clock paused (waiting for the
+ * customer: the digest leaves it out, as neither due nor overdue) and
+ * {@code sla.clock-resumed.v1} clears the mark and takes the new deadline; a pause is
+ * only applied if no later resume is recorded, so a pause delivered again after its
+ * resume changes nothing.
  *
  * <p>
  * Intake's lifecycle decides who owns a contact and when it is over, and sla-service
@@ -49,6 +58,10 @@ public class OpenClocks {
 
 	private static final String RESOLVED = "resolved";
 
+	private static final String PAUSED = "paused";
+
+	private static final String RESUMED_AT = "resumedAt";
+
 	private final MongoTemplate mongo;
 
 	public OpenClocks(MongoTemplate mongo) {
@@ -63,7 +76,10 @@ public class OpenClocks {
 				open(changed.clockId(), changed.contactId(), changed.standard(), changed.assigneeId(), changed.dueAt());
 			case Breached breached -> open(breached.clockId(), breached.contactId(), breached.standard(),
 					breached.assigneeId(), breached.dueAt());
-			case Met met -> this.mongo.remove(Query.query(Criteria.where("_id").is(met.clockId())), COLLECTION);
+			case Met met -> this.mongo.remove(byId(met.clockId()), COLLECTION);
+			case ClockCancelled cancelled -> this.mongo.remove(byId(cancelled.clockId()), COLLECTION);
+			case ClockPaused paused -> pause(paused);
+			case ClockResumed resumed -> resume(resumed);
 			case ContactResponded responded -> closeAll(responded.contactId());
 			case ContactReassigned reassigned -> reassign(reassigned);
 			case ContactResolved resolved -> resolve(resolved.contactId());
@@ -97,6 +113,35 @@ public class OpenClocks {
 		else if (lifecycle.getString(ASSIGNEE) != null) {
 			this.mongo.updateFirst(byId(clockId), Update.update(ASSIGNEE, lifecycle.getString(ASSIGNEE)), COLLECTION);
 		}
+	}
+
+	private void pause(ClockPaused paused) {
+		if (resumedSince(paused.clockId(), paused.pausedAt())) {
+			// a late copy of a pause that has already ended: it changes nothing
+			return;
+		}
+		open(paused.clockId(), paused.contactId(), paused.standard(), paused.assigneeId(), paused.dueAt());
+		this.mongo.updateFirst(byId(paused.clockId()), Update.update(PAUSED, true), COLLECTION);
+	}
+
+	private void resume(ClockResumed resumed) {
+		if (resumedSince(resumed.clockId(), resumed.resumedAt())) {
+			// this resume, or a later one, is already recorded
+			return;
+		}
+		open(resumed.clockId(), resumed.contactId(), resumed.standard(), resumed.assigneeId(), resumed.dueAt());
+		this.mongo.updateFirst(byId(resumed.clockId()),
+				Update.update(PAUSED, false).set(RESUMED_AT, resumed.resumedAt()), COLLECTION);
+	}
+
+	/**
+	 * Whether the clock resumed at or after {@code instant}. One clock's events share a
+	 * key, so they are read one at a time, in order: reading first is safe.
+	 */
+	private boolean resumedSince(String clockId, Instant instant) {
+		Document clock = this.mongo.findById(clockId, Document.class, COLLECTION);
+		Date resumedAt = (clock != null) ? clock.getDate(RESUMED_AT) : null;
+		return resumedAt != null && !resumedAt.toInstant().isBefore(instant);
 	}
 
 	private void reassign(ContactReassigned reassigned) {

@@ -30,10 +30,22 @@ public final class AlertMailComposer {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
+	/**
+	 * The standard of sla-service's daily answerphone check: its clock is about the
+	 * office's answerphone, not a contact, so its emails and digest lines say so.
+	 */
+	public static final String ANSWERPHONE_CHECK = "ANSWERPHONE_CHECK";
+
 	private static final Map<String, String> STANDARDS_IN_WORDS = Map.of("EMAIL",
 			"reply to an email within 2 working days", "ANSWERPHONE",
 			"reply to an answerphone message within 1 working day", "LETTER", "reply to a letter within 5 working days",
-			"COMPLAINT_ACKNOWLEDGEMENT", "acknowledge a complaint within 5 working days");
+			"COMPLAINT_ACKNOWLEDGEMENT", "acknowledge a complaint within 5 working days", ANSWERPHONE_CHECK,
+			"check the answerphone messages every working day and reply to each within 1 working day");
+
+	private static final String ANSWERPHONE_PROMISE = "Our charter promises to check the answerphone messages "
+			+ "every working day and to reply to each message within 1 working day.";
+
+	private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
 	private final String intakeBaseUrl;
 
@@ -54,8 +66,16 @@ public final class AlertMailComposer {
 		return STANDARDS_IN_WORDS.getOrDefault(standard, standard);
 	}
 
+	/** Whether a clock is the daily answerphone check rather than a contact's. */
+	public static boolean isAnswerphoneCheck(String standard) {
+		return ANSWERPHONE_CHECK.equals(standard);
+	}
+
 	public String subject(Alert alert) {
 		String due = londonTime(alert.dueAt());
+		if (isAnswerphoneCheck(alert.standard())) {
+			return answerphoneSubject(alert, due);
+		}
 		return switch (alert.kind()) {
 			case REMINDER -> "Reminder: contact " + alert.contactId() + " needs a reply by " + due;
 			case BREACH -> "Charter breached: contact " + alert.contactId() + " was due " + due;
@@ -64,6 +84,25 @@ public final class AlertMailComposer {
 			case DEADLINE_CHANGED -> "Deadline changed: contact " + alert.contactId() + " is now due " + due;
 			case DIGEST -> throw new IllegalArgumentException("A digest is not about one contact");
 		};
+	}
+
+	private static String answerphoneSubject(Alert alert, String due) {
+		return switch (alert.kind()) {
+			case REMINDER -> "Reminder: answerphone messages need checking by " + due;
+			case BREACH -> "Answerphone not checked: messages were due to be checked by " + due;
+			case ESCALATION -> "Answerphone still not checked: messages were due to be checked by " + due
+					+ " (reminder " + alert.escalation() + ")";
+			case DEADLINE_CHANGED -> "Deadline changed: answerphone messages now need checking by " + due;
+			case DIGEST -> throw new IllegalArgumentException("A digest is not about the answerphone check");
+		};
+	}
+
+	/**
+	 * Where staff record that the answerphone was checked: intake-service's
+	 * {@code POST /answerphone/checks}.
+	 */
+	public String answerphoneCheckLink() {
+		return this.intakeBaseUrl + "/answerphone/checks";
 	}
 
 	/** Where staff open the contact, in intake-service's API. */
@@ -77,6 +116,9 @@ public final class AlertMailComposer {
 	 * @param copiedManagerName the manager in Cc, or {@code null} if nobody is copied in
 	 */
 	public MailContent compose(Alert alert, String assigneeName, String copiedManagerName) {
+		if (isAnswerphoneCheck(alert.standard())) {
+			return composeAnswerphoneCheck(alert, assigneeName, copiedManagerName);
+		}
 		String due = londonTime(alert.dueAt());
 		List<Block> blocks = new ArrayList<>();
 		blocks.add(new Plain("Hello " + assigneeName + ","));
@@ -131,6 +173,53 @@ public final class AlertMailComposer {
 		return new MailContent(subject(alert), text(blocks), html(subject(alert), blocks));
 	}
 
+	private MailContent composeAnswerphoneCheck(Alert alert, String assigneeName, String copiedManagerName) {
+		String due = londonTime(alert.dueAt());
+		List<Block> blocks = new ArrayList<>();
+		blocks.add(new Plain("Hello " + assigneeName + ","));
+		switch (alert.kind()) {
+			case REMINDER -> {
+				blocks.add(new Strong("The answerphone messages need checking by " + due + " (UK time)."));
+				blocks.add(new Plain(ANSWERPHONE_PROMISE));
+				blocks
+					.add(new Plain("Please listen to the messages, log each one as a contact, and record the check."));
+			}
+			case BREACH -> {
+				blocks.add(new Strong("Nobody has recorded checking the answerphone today. The messages were due to be "
+						+ "checked by " + due + " (UK time)."));
+				blocks.add(new Plain(ANSWERPHONE_PROMISE));
+				blocks.add(new Plain("Please check the answerphone now, log each message as a contact so it gets a "
+						+ "reply within 1 working day, and record the check."));
+			}
+			case ESCALATION -> {
+				blocks.add(new Strong("The answerphone has still not been checked. The messages were due to be "
+						+ "checked by " + due + " (UK time)."));
+				blocks.add(new Plain("This is reminder number " + alert.escalation() + " since then."));
+				blocks.add(new Plain(ANSWERPHONE_PROMISE));
+				blocks.add(new Plain("Please check the answerphone today and record the check."));
+			}
+			case DEADLINE_CHANGED -> {
+				String before = (alert.previousDueAt() != null) ? londonTime(alert.previousDueAt()) : "unknown";
+				blocks.add(new Strong(
+						"The answerphone messages now need checking by " + due + " (UK time). It was " + before + "."));
+				blocks.add(new Plain(
+						"Why it changed: " + ((alert.reason() != null) ? alert.reason() : "not given") + "."));
+				blocks.add(new Plain(ANSWERPHONE_PROMISE));
+			}
+			case DIGEST -> throw new IllegalArgumentException("A digest is not about the answerphone check");
+		}
+		if (copiedManagerName != null) {
+			blocks.add(new Plain(copiedManagerName + " is copied in as your manager."));
+		}
+		blocks.add(new Link("Record the check (a POST to intake-service's answerphone check endpoint):",
+				answerphoneCheckLink()));
+		blocks
+			.add(new Plain("This is an automatic message from the Charter service. Reference: answerphone check, clock "
+					+ alert.clockId() + "."));
+		String subject = subject(alert);
+		return new MailContent(subject, text(blocks), html(subject, blocks));
+	}
+
 	public static String digestSubject(LocalDate day) {
 		return "Your Charter contacts for " + DAY.format(day);
 	}
@@ -165,6 +254,12 @@ public final class AlertMailComposer {
 	}
 
 	private Block digestLine(DigestLine line, String when) {
+		if (isAnswerphoneCheck(line.standard())) {
+			String label = line.overdue()
+					? "Answerphone messages not checked, were due to be checked by " + londonTime(line.dueAt())
+					: "Answerphone messages to check by " + CLOCK_TIME.format(line.dueAt().atZone(LONDON));
+			return new Link(label + " (record the check):", answerphoneCheckLink());
+		}
 		return new Link("Contact " + line.contactId() + ", " + when + " " + londonTime(line.dueAt()) + " ("
 				+ standardInWords(line.standard()) + "):", contactLink(line.contactId()));
 	}

@@ -60,6 +60,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockPaused;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
@@ -268,6 +271,35 @@ abstract class NotificationScenarios {
 		String json = get("/notifications/" + breach.eventId()).body();
 		assertThat((List<String>) JsonPath.read(json, "$.recipients[*].role")).containsExactly("TO", "CC");
 		assertThat((List<String>) JsonPath.read(json, "$.recipients[*].staffId")).containsExactly("jo", "sam");
+	}
+
+	@Test
+	void aMissedAnswerphoneCheckEmailsTheAssigneeAndManagerAtOnceAboutTheAnswerphoneNotAContact() throws Exception {
+		// sla-service's daily check for Wednesday 25 November 2026: due 10:00 London
+		// (GMT)
+		Instant tenOClock = Instant.parse("2026-11-25T10:00:00Z");
+		Breached missed = new Breached(EventIds.of("breach", "answerphone-check", UUID.randomUUID().toString()),
+				tenOClock, "answerphone-check-2026-11-25", "answerphone-check", "ANSWERPHONE_CHECK", "jo", tenOClock,
+				tenOClock, tenOClock);
+
+		publish(missed);
+
+		awaitCopies(missed.eventId(), 2);
+		MimeMessage toJo = single(mailbox(JO, missed.eventId()));
+		single(mailbox(SAM, missed.eventId()));
+		assertThat(toJo.getSubject())
+			.isEqualTo("Answerphone not checked: messages were due to be checked by Wed 25 Nov 2026, 10:00");
+		assertThat(addresses(toJo, Message.RecipientType.TO)).containsExactly(JO);
+		assertThat(addresses(toJo, Message.RecipientType.CC)).containsExactly(SAM);
+		String text = textPart(toJo);
+		assertThat(text).contains("check the answerphone messages every working day")
+			.contains("reply to each message within 1 working day")
+			.contains("http://localhost:8081/answerphone/checks")
+			.doesNotContain("/contacts/");
+		for (String shown : List.of(toJo.getSubject(), text, htmlPart(toJo))) {
+			assertThat(shown).doesNotContainIgnoringCase("contact answerphone-check");
+		}
+		assertCopiesStay(missed.eventId(), 2);
 	}
 
 	@Test
@@ -805,6 +837,50 @@ abstract class NotificationScenarios {
 					&& this.mongo.getCollection("open_clocks")
 						.countDocuments(new Document("contactId", answered)) == 0);
 
+		// sla-service's pauses, resumes and cancellations, each delivered twice, and the
+		// day's answerphone check
+		String paused = newContactId();
+		String resumed = newContactId();
+		String cancelled = newContactId();
+		ClockPaused pause = new ClockPaused(EventIds.of("paused", paused), Instant.parse("2026-11-30T10:00:00Z"),
+				"clock-" + paused, paused, "EMAIL", "jo", Instant.parse("2026-12-29T13:00:00Z"),
+				Instant.parse("2026-11-30T10:00:00Z"));
+		ClockPaused earlierPause = new ClockPaused(EventIds.of("paused", resumed),
+				Instant.parse("2026-11-30T10:00:00Z"), "clock-" + resumed, resumed, "EMAIL", "jo",
+				Instant.parse("2026-12-24T12:00:00Z"), Instant.parse("2026-11-30T10:00:00Z"));
+		ClockResumed resume = new ClockResumed(EventIds.of("resumed", resumed), Instant.parse("2026-11-30T11:00:00Z"),
+				"clock-" + resumed, resumed, "EMAIL", "jo", Instant.parse("2026-11-30T10:00:00Z"),
+				Instant.parse("2026-11-30T11:00:00Z"), Instant.parse("2026-12-24T12:00:00Z"),
+				Instant.parse("2026-12-29T16:30:00Z"));
+		ClockCancelled cancel = new ClockCancelled(EventIds.of("cancelled", cancelled),
+				Instant.parse("2026-11-30T10:00:00Z"), "clock-" + cancelled, cancelled, "EMAIL", "jo",
+				Instant.parse("2026-12-29T14:30:00Z"), Instant.parse("2026-11-30T10:00:00Z"),
+				"SUPERSEDED_BY_NEW_PROMISE");
+		Instant checkDue = Instant.parse("2026-12-29T10:00:00Z");
+		ClockStarted answerphoneCheck = new ClockStarted(EventIds.of("started", "answerphone-check", "2026-12-29"),
+				Instant.parse("2026-12-29T00:00:00Z"), "answerphone-check-2026-12-29", "answerphone-check",
+				"ANSWERPHONE_CHECK", "jo", Instant.parse("2026-12-29T00:00:00Z"), checkDue, null);
+		for (CharterEvent event : List.of(started(paused, "jo", Instant.parse("2026-12-29T13:00:00Z")), pause, pause,
+				started(resumed, "jo", Instant.parse("2026-12-24T12:00:00Z")), earlierPause, resume, resume,
+				earlierPause, started(cancelled, "jo", Instant.parse("2026-12-29T14:30:00Z")), cancel, cancel,
+				answerphoneCheck, answerphoneCheck)) {
+			publish(event);
+		}
+		for (String contactId : List.of(paused, resumed, cancelled)) {
+			// same key, so read after the clock events: marks that they were
+			ReminderDue marker = reminder(contactId, "nobody");
+			publish(marker);
+			await().atMost(ARRIVAL).until(() -> get("/notifications/" + marker.eventId()).statusCode() == 200);
+		}
+		assertThat(this.mongo.getCollection("open_clocks")
+			.countDocuments(new Document("_id", "clock-" + paused).append("paused", true))).isEqualTo(1);
+		assertThat(this.mongo.getCollection("open_clocks")
+			.countDocuments(new Document("_id", "clock-" + resumed).append("paused", false)
+				.append("dueAt", java.util.Date.from(Instant.parse("2026-12-29T16:30:00Z")))))
+			.isEqualTo(1);
+		assertThat(this.mongo.getCollection("open_clocks").countDocuments(new Document("contactId", cancelled)))
+			.isZero();
+
 		// intake's lifecycle: Sam's contact is handed to Jo, two contacts are resolved
 		String handedToJo = newContactId();
 		String resolvedLater = newContactId();
@@ -871,6 +947,12 @@ abstract class NotificationScenarios {
 			.contains("Contact " + dueToday + ", due by Tue 29 Dec 2026, 17:00")
 			.contains("Contact " + moved + ", due by Tue 29 Dec 2026, 15:00")
 			.contains("Contact " + handedToJo + ", due by Tue 29 Dec 2026, 16:00")
+			.contains("Contact " + resumed + ", due by Tue 29 Dec 2026, 16:30")
+			.contains("Answerphone messages to check by 10:00")
+			.contains("http://localhost:8081/answerphone/checks")
+			.doesNotContainIgnoringCase("contact answerphone-check")
+			.doesNotContain(paused)
+			.doesNotContain(cancelled)
 			.doesNotContain(answered)
 			.doesNotContain(later)
 			.doesNotContain(resolvedLater)

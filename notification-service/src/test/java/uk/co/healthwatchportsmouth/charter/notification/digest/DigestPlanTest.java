@@ -42,4 +42,15 @@ class DigestPlanTest {
 		}
 	}
 
+	@ParameterizedTest(name = "paused clock due {0} is left out")
+	@CsvSource({ "2026-06-29T16:00:00Z", "2026-06-30T16:00:00Z" })
+	void aPausedClockIsNeitherDueNorOverdue(Instant dueAt) {
+		List<DigestLine> lines = DigestPlan.linesFor("jo",
+				List.of(new OpenClock("clock-1", "C-1", "EMAIL", "jo", dueAt, true),
+						new OpenClock("clock-2", "C-2", "EMAIL", "jo", dueAt, false)),
+				NOW, TODAY, LONDON);
+
+		assertThat(lines).extracting(DigestLine::contactId).containsExactly("C-2");
+	}
+
 }

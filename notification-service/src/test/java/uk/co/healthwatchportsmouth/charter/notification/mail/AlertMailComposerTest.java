@@ -36,6 +36,61 @@ class AlertMailComposerTest {
 	}
 
 	@Test
+	void anAnswerphoneCheckBreachIsAboutTheAnswerphoneAndLinksToTheCheckNotAContact() {
+		// 10:00 on Wednesday 25 November 2026 in London (GMT)
+		Alert breach = new Alert(Alert.Kind.BREACH, "answerphone-check", "answerphone-check-2026-11-25",
+				"ANSWERPHONE_CHECK", Instant.parse("2026-11-25T10:00:00Z"));
+
+		MailContent mail = this.composer.compose(breach, "Jo", "Sam");
+
+		assertThat(mail.subject())
+			.isEqualTo("Answerphone not checked: messages were due to be checked by Wed 25 Nov 2026, 10:00");
+		assertThat(mail.text())
+			.contains("Our charter promises to check the answerphone messages every working day and to reply to "
+					+ "each message within 1 working day.")
+			.contains("http://localhost:8081/answerphone/checks")
+			.contains("Sam is copied in as your manager.")
+			.doesNotContainIgnoringCase("contact answerphone-check")
+			.doesNotContain("/contacts/");
+		assertThat(mail.html()).contains("href=\"http://localhost:8081/answerphone/checks\"")
+			.doesNotContainIgnoringCase("contact answerphone-check");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					REMINDER         | Reminder: answerphone messages need checking by Wed 25 Nov 2026, 10:00
+					ESCALATION       | Answerphone still not checked: messages were due to be checked by Wed 25 Nov 2026, 10:00 (reminder 1)
+					DEADLINE_CHANGED | Deadline changed: answerphone messages now need checking by Wed 25 Nov 2026, 10:00
+					""")
+	void everyAnswerphoneCheckEmailIsWordedForTheAnswerphone(Alert.Kind kind, String subject) {
+		Alert alert = new Alert(kind, "answerphone-check", "answerphone-check-2026-11-25", "ANSWERPHONE_CHECK",
+				Instant.parse("2026-11-25T10:00:00Z"), null, 1, "Office closure added", null);
+
+		MailContent mail = this.composer.compose(alert, "Jo", null);
+
+		assertThat(mail.subject()).isEqualTo(subject);
+		assertThat(mail.text()).contains("answerphone")
+			.contains("/answerphone/checks")
+			.doesNotContainIgnoringCase("contact answerphone-check")
+			.doesNotContain("/contacts/");
+	}
+
+	@Test
+	void theDigestListsTheAnswerphoneCheckAsMessagesToCheckNotAsAContact() {
+		Instant tenOClock = Instant.parse("2026-11-25T10:00:00Z");
+		MailContent digest = this.composer.composeDigest(java.time.LocalDate.parse("2026-11-25"),
+				java.util.List.of(new DigestLine("answerphone-check", "ANSWERPHONE_CHECK", tenOClock, false),
+						new DigestLine("C-42", "EMAIL", WINTER_DUE, false)),
+				"Jo");
+
+		assertThat(digest.text()).contains("Answerphone messages to check by 10:00")
+			.contains("http://localhost:8081/answerphone/checks")
+			.contains("Contact C-42, due by Thu 26 Nov 2026, 17:00")
+			.doesNotContainIgnoringCase("contact answerphone-check");
+	}
+
+	@Test
 	void anEscalationSaysTheContactIsStillUnansweredAndWhichReminderThisIs() {
 		Alert escalation = new Alert(Alert.Kind.ESCALATION, "C-42", "clock-1", "EMAIL", WINTER_DUE, null, 2, null,
 				null);
