@@ -50,6 +50,7 @@ import uk.co.healthwatchportsmouth.charter.sla.clock.Timer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.TimerKind;
 import uk.co.healthwatchportsmouth.charter.sla.timer.TimerFiring;
 import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
+import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader.Received;
 
@@ -144,7 +145,7 @@ abstract class ClockLifecycleScenarios {
 	@Value("${local.server.port}")
 	int port;
 
-	ContactEventsProducer contacts;
+	EventPublisher contacts;
 
 	TopicReader slaEvents;
 
@@ -152,7 +153,7 @@ abstract class ClockLifecycleScenarios {
 
 	@BeforeEach
 	void connect() {
-		this.contacts = new ContactEventsProducer(this.brokers);
+		this.contacts = new EventPublisher(this.brokers, Topics.CONTACTS, "/intake-service");
 		this.slaEvents = new TopicReader(this.brokers, Topics.SLA);
 		this.http = new ServiceHttp(this.port);
 	}

@@ -21,6 +21,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
+import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader.Received;
 
@@ -61,7 +62,7 @@ abstract class RestartScenarios {
 		String brokers;
 		try (ConfigurableApplicationContext service = startService()) {
 			brokers = service.getEnvironment().getProperty("spring.cloud.stream.kafka.binder.brokers");
-			try (ContactEventsProducer contacts = new ContactEventsProducer(brokers);
+			try (EventPublisher contacts = new EventPublisher(brokers, Topics.CONTACTS, "/intake-service");
 					TopicReader slaEvents = new TopicReader(brokers, Topics.SLA)) {
 				contacts.publish(received(contactId, "ANSWERPHONE", CLOCK.instant()));
 				started = (ClockStarted) slaEvents.await(event(contactId, "sla.clock-started.v1"), AWAIT).event();
@@ -101,7 +102,7 @@ abstract class RestartScenarios {
 		String brokers;
 		try (ConfigurableApplicationContext service = startService()) {
 			brokers = service.getEnvironment().getProperty("spring.cloud.stream.kafka.binder.brokers");
-			try (ContactEventsProducer contacts = new ContactEventsProducer(brokers);
+			try (EventPublisher contacts = new EventPublisher(brokers, Topics.CONTACTS, "/intake-service");
 					TopicReader slaEvents = new TopicReader(brokers, Topics.SLA)) {
 				contacts.publish(received(contactId, "LETTER", CLOCK.instant()));
 				started = (ClockStarted) slaEvents.await(event(contactId, "sla.clock-started.v1"), AWAIT).event();

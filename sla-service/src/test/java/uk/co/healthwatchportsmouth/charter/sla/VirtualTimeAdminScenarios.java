@@ -16,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.support.clock.SharedVirtualClock;
+import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +73,7 @@ abstract class VirtualTimeAdminScenarios {
 	@Test
 	void advancingPastADeadlineFiresItsTimers() {
 		String contactId = newContactId();
-		try (ContactEventsProducer contacts = new ContactEventsProducer(this.brokers);
+		try (EventPublisher contacts = new EventPublisher(this.brokers, Topics.CONTACTS, "/intake-service");
 				TopicReader slaEvents = new TopicReader(this.brokers, Topics.SLA)) {
 			contacts.publish(received(contactId, "EMAIL", this.shared.clock().instant()));
 			ClockStarted started = (ClockStarted) slaEvents.await(event(contactId, "sla.clock-started.v1"), AWAIT)

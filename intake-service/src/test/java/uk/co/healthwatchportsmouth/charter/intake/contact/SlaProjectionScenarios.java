@@ -19,6 +19,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.contracts.Met;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
+import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,14 +33,14 @@ abstract class SlaProjectionScenarios extends IntakeScenario {
 
 	private static final Duration PROJECTED_WITHIN = Duration.ofSeconds(20);
 
-	private SlaEventsProducer slaEvents;
+	private EventPublisher slaEvents;
 
 	/** Each test logs its contacts for its own assignee, so searches see only them. */
 	private String assignee;
 
 	@BeforeEach
 	void connect() {
-		this.slaEvents = new SlaEventsProducer(kafkaBrokers());
+		this.slaEvents = new EventPublisher(kafkaBrokers(), Topics.SLA, "/sla-service");
 		this.assignee = "sla-" + System.nanoTime();
 	}
 

@@ -1,4 +1,4 @@
-package uk.co.healthwatchportsmouth.charter.sla;
+package uk.co.healthwatchportsmouth.charter.support.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,26 +17,37 @@ import org.springframework.messaging.MessageHeaders;
 
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
 import uk.co.healthwatchportsmouth.charter.contracts.EventHeaders;
-import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
 
 /**
- * Publishes to {@code charter.contact-events} the way intake does, with a plain Kafka
- * producer: keyed by contact id, CloudEvents headers as raw bytes.
+ * Publishes events to a topic the way a service's outbox does, with a plain Kafka
+ * producer: keyed by contact id, CloudEvents headers as raw bytes. Also publishes records
+ * no consumer can read, for dead-letter tests.
  */
-public final class ContactEventsProducer implements AutoCloseable {
+public final class EventPublisher implements AutoCloseable {
 
 	private final KafkaProducer<byte[], byte[]> producer;
 
-	public ContactEventsProducer(String bootstrapServers) {
+	private final String topic;
+
+	private final String source;
+
+	/**
+	 * @param topic e.g. {@code Topics.CONTACTS}
+	 * @param source the CloudEvents source of the producing service, e.g.
+	 * {@code /intake-service}
+	 */
+	public EventPublisher(String bootstrapServers, String topic, String source) {
+		this.topic = topic;
+		this.source = source;
 		this.producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
 				new ByteArraySerializer(), new ByteArraySerializer());
 	}
 
 	public void publish(CharterEvent event) {
-		Message<byte[]> message = EventMessages.toMessage(event, "/intake-service");
-		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.CONTACTS,
+		Message<byte[]> message = EventMessages.toMessage(event, this.source);
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(this.topic,
 				(byte[]) message.getHeaders().get(KafkaHeaders.KEY), message.getPayload());
 		message.getHeaders().forEach((name, value) -> {
 			if (name.equals(KafkaHeaders.KEY) || name.equals(MessageHeaders.ID)
@@ -51,8 +62,8 @@ public final class ContactEventsProducer implements AutoCloseable {
 
 	/** Publishes a record as is, e.g. one no consumer can read. */
 	public void publishRaw(String key, String type, String payload) {
-		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.CONTACTS,
-				key.getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8));
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(this.topic, key.getBytes(StandardCharsets.UTF_8),
+				payload.getBytes(StandardCharsets.UTF_8));
 		record.headers().add(EventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
 		record.headers().add(EventHeaders.ID, ("raw-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
 		send(record);
@@ -67,7 +78,7 @@ public final class ContactEventsProducer implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Could not publish to " + Topics.CONTACTS, ex);
+			throw new IllegalStateException("Could not publish to " + this.topic, ex);
 		}
 	}
 
