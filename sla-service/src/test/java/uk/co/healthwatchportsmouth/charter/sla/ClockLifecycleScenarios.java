@@ -407,18 +407,25 @@ abstract class ClockLifecycleScenarios {
 	}
 
 	@Test
-	void anUnknownClockIsNotFoundAndAListingNeedsAContact() {
+	void anUnknownClockIsNotFoundAndAListingWithoutFiltersListsEveryClock() {
 		HttpResponse<String> unknown = this.http.get("/clocks/no-such-clock");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 
-		HttpResponse<String> withoutContact = this.http.get("/clocks");
-		assertThat(withoutContact.statusCode()).isEqualTo(400);
-		assertThat(withoutContact.headers().firstValue("Content-Type"))
+		String contactId = newContactId();
+		this.contacts.publish(received(contactId, "EMAIL", this.clock.instant()));
+		this.slaEvents.await(event(contactId, STARTED), AWAIT);
+		HttpResponse<String> withoutFilter = this.http.get("/clocks?size=500");
+		assertThat(withoutFilter.statusCode()).isEqualTo(200);
+		assertThat(ServiceHttp.json(withoutFilter).valueStream().map((clock) -> clock.get("contactId").asString()))
+			.contains(contactId);
+
+		HttpResponse<String> blankContact = this.http.get("/clocks?contactId=");
+		assertThat(blankContact.statusCode()).isEqualTo(400);
+		assertThat(blankContact.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(ServiceHttp.json(withoutContact).get("errors").get(0).get("field").asString())
-			.isEqualTo("contactId");
+		assertThat(ServiceHttp.json(blankContact).get("errors").get(0).get("field").asString()).isEqualTo("contactId");
 	}
 
 	@Test

@@ -19,7 +19,7 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 		ClockState state, Instant startedAt, Instant dueAt, Instant reminderAt, List<Instant> reminderPoints,
 		Integer remindersSent, Instant reminderSentAt, Instant breachedAt, Instant respondedAt, Integer escalationsSent,
 		Instant nextEscalationAt, TimerKind nextTimerKind, Instant nextTimerAt, List<PendingEvent> outbox,
-		Instant pausedAt, Instant resumedAt, Instant cancelledAt) {
+		Instant pausedAt, Instant resumedAt, Instant cancelledAt, Boolean resolvedAtFirstContact) {
 
 	static final String STATE = "state";
 
@@ -33,6 +33,12 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 
 	static final String NEXT_TIMER_AT = "nextTimerAt";
 
+	static final String STANDARD = "standard";
+
+	static final String STARTED_AT = "startedAt";
+
+	static final String RESOLVED_AT_FIRST_CONTACT = "resolvedAtFirstContact";
+
 	static ClockDocument of(DeadlineClock clock, List<PendingEvent> outbox) {
 		Timer next = clock.pendingTimer().orElse(null);
 		return new ClockDocument(clock.id(), clock.contactId(), clock.standard(), clock.standardVersion(),
@@ -41,7 +47,7 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 				clock.breachedAt().orElse(null), clock.respondedAt().orElse(null), clock.escalationsSent(),
 				clock.nextEscalationAt().orElse(null), (next != null) ? next.kind() : null,
 				(next != null) ? next.at() : null, outbox, clock.pausedAt().orElse(null),
-				clock.resumedAt().orElse(null), clock.cancelledAt().orElse(null));
+				clock.resumedAt().orElse(null), clock.cancelledAt().orElse(null), clock.resolvedAtFirstContact());
 	}
 
 	DeadlineClock toClock() {
@@ -55,7 +61,7 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 				(this.standardVersion != null) ? this.standardVersion : 1, this.assigneeId, this.startedAt, this.dueAt,
 				points, sent, this.state, this.reminderSentAt, this.breachedAt, this.respondedAt,
 				(this.escalationsSent != null) ? this.escalationsSent : 0, this.nextEscalationAt, this.pausedAt,
-				this.resumedAt, this.cancelledAt));
+				this.resumedAt, this.cancelledAt, Boolean.TRUE.equals(this.resolvedAtFirstContact)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,18 @@ public class ClockStore {
 		// the open clocks that start-up loads
 		indexes
 			.createIndex(new Index(ClockDocument.NEXT_TIMER_AT, Sort.Direction.ASC).sparse().named("pending_timers"));
+		// the queue views (GET /clocks) and the compliance report select on these and
+		// sort by deadline
+		indexes.createIndex(new Index(ClockDocument.DUE_AT, Sort.Direction.ASC).named("by_deadline"));
+		indexes.createIndex(
+				new Index(ClockDocument.ASSIGNEE_ID, Sort.Direction.ASC).on(ClockDocument.DUE_AT, Sort.Direction.ASC)
+					.named("queue_by_assignee"));
+		indexes
+			.createIndex(new Index(ClockDocument.STATE, Sort.Direction.ASC).on(ClockDocument.DUE_AT, Sort.Direction.ASC)
+				.named("queue_by_state"));
+		indexes.createIndex(
+				new Index(ClockDocument.STANDARD, Sort.Direction.ASC).on(ClockDocument.DUE_AT, Sort.Direction.ASC)
+					.named("queue_by_standard"));
 	}
 
 	/**
@@ -90,7 +103,8 @@ public class ClockStore {
 			.set(ClockDocument.DUE_AT, changed.dueAt())
 			.set("reminderPoints", changed.reminderPoints())
 			.set("remindersSent", changed.remindersSent())
-			.set("escalationsSent", changed.escalationsSent());
+			.set("escalationsSent", changed.escalationsSent())
+			.set(ClockDocument.RESOLVED_AT_FIRST_CONTACT, changed.resolvedAtFirstContact());
 		setOrUnset(update, "reminderAt", changed.reminderAt().orElse(null));
 		setOrUnset(update, "nextEscalationAt", changed.nextEscalationAt().orElse(null));
 		setOrUnset(update, "reminderSentAt", changed.reminderSentAt().orElse(null));
@@ -137,6 +151,41 @@ public class ClockStore {
 		Query byContact = Query.query(Criteria.where(ClockDocument.CONTACT_ID).is(contactId))
 			.with(Sort.by("startedAt"));
 		return this.mongo.find(byContact, ClockDocument.class).stream().map(ClockDocument::toClock).toList();
+	}
+
+	/**
+	 * One page of the clocks matching every given filter. A contact's clocks come in the
+	 * order they started (as they always have); any other listing in deadline order.
+	 */
+	public List<DeadlineClock> list(ClockFilter filter, int page, int size) {
+		Criteria criteria = new Criteria();
+		if (filter.contactId() != null) {
+			criteria.and(ClockDocument.CONTACT_ID).is(filter.contactId());
+		}
+		if (filter.assigneeId() != null) {
+			criteria.and(ClockDocument.ASSIGNEE_ID).is(filter.assigneeId());
+		}
+		if (filter.state() != null) {
+			criteria.and(ClockDocument.STATE).is(filter.state());
+		}
+		if (filter.standard() != null) {
+			criteria.and(ClockDocument.STANDARD).is(filter.standard());
+		}
+		if (filter.dueBefore() != null) {
+			criteria.and(ClockDocument.DUE_AT).lt(filter.dueBefore());
+		}
+		Sort order = filter.contactOnly() ? Sort.by(ClockDocument.STARTED_AT, "_id")
+				: Sort.by(ClockDocument.DUE_AT, "_id");
+		Query query = Query.query(criteria).with(order).skip((long) page * size).limit(size);
+		query.fields().exclude(EventOutbox.FIELD);
+		return this.mongo.find(query, ClockDocument.class).stream().map(ClockDocument::toClock).toList();
+	}
+
+	/** Every clock due in {@code [from, to)}, for reports. */
+	public Stream<DeadlineClock> dueBetween(Instant from, Instant to) {
+		Query due = Query.query(Criteria.where(ClockDocument.DUE_AT).gte(from).lt(to));
+		due.fields().exclude(EventOutbox.FIELD);
+		return this.mongo.stream(due, ClockDocument.class).map(ClockDocument::toClock);
 	}
 
 	/**

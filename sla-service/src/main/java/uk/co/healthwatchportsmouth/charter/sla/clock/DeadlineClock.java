@@ -84,11 +84,14 @@ public final class DeadlineClock {
 
 	private Instant cancelledAt;
 
+	private boolean resolvedAtFirstContact;
+
 	/** Everything a clock holds, as stored. */
 	public record Snapshot(String id, String contactId, String standard, int standardVersion, String assigneeId,
 			Instant startedAt, Instant dueAt, List<Instant> reminderPoints, int remindersSent, ClockState state,
 			Instant reminderSentAt, Instant breachedAt, Instant respondedAt, int escalationsSent,
-			Instant nextEscalationAt, Instant pausedAt, Instant resumedAt, Instant cancelledAt) {
+			Instant nextEscalationAt, Instant pausedAt, Instant resumedAt, Instant cancelledAt,
+			boolean resolvedAtFirstContact) {
 
 	}
 
@@ -111,6 +114,7 @@ public final class DeadlineClock {
 		this.pausedAt = millis(snapshot.pausedAt());
 		this.resumedAt = millis(snapshot.resumedAt());
 		this.cancelledAt = millis(snapshot.cancelledAt());
+		this.resolvedAtFirstContact = snapshot.resolvedAtFirstContact();
 	}
 
 	/** A clock started for a contact, and the event that announces it. */
@@ -137,7 +141,7 @@ public final class DeadlineClock {
 	public static Started start(String clockId, String contactId, String assigneeId, Deadline deadline, Instant now) {
 		DeadlineClock clock = new DeadlineClock(new Snapshot(clockId, contactId, deadline.standard(),
 				deadline.standardVersion(), assigneeId, deadline.startedAt(), deadline.dueAt(), deadline.reminders(), 0,
-				ClockState.RUNNING, null, null, null, 0, null, null, null, null));
+				ClockState.RUNNING, null, null, null, 0, null, null, null, null, false));
 		ClockStarted started = new ClockStarted(clock.eventId("started"), millis(now), clock.id, contactId,
 				clock.standard, assigneeId, clock.startedAt, clock.dueAt, clock.reminderAt().orElse(null));
 		return new Started(clock, started);
@@ -152,7 +156,7 @@ public final class DeadlineClock {
 		return new Snapshot(this.id, this.contactId, this.standard, this.standardVersion, this.assigneeId,
 				this.startedAt, this.dueAt, this.reminderPoints, this.remindersSent, this.state, this.reminderSentAt,
 				this.breachedAt, this.respondedAt, this.escalationsSent, this.nextEscalationAt, this.pausedAt,
-				this.resumedAt, this.cancelledAt);
+				this.resumedAt, this.cancelledAt, this.resolvedAtFirstContact);
 	}
 
 	/**
@@ -285,6 +289,25 @@ public final class DeadlineClock {
 				yield List.of(breached);
 			}
 		};
+	}
+
+	/**
+	 * Records that the contact was resolved during the first contact itself. It answers
+	 * the clock like any response; when that answer meets the clock, the clock remembers
+	 * it was met by a first-contact resolution (the compliance report's resolution rate).
+	 */
+	public List<CharterEvent> resolveAtFirstContact(Instant resolvedAt, Instant now) {
+		ClockState before = this.state;
+		List<CharterEvent> caused = respond(resolvedAt, now);
+		if (before != ClockState.MET && this.state == ClockState.MET) {
+			this.resolvedAtFirstContact = true;
+		}
+		return caused;
+	}
+
+	/** Whether this is the contact's first-response clock (not a promise or a check). */
+	public boolean isFirstResponse() {
+		return this.id.equals(idFor(this.contactId));
 	}
 
 	/**
@@ -481,6 +504,11 @@ public final class DeadlineClock {
 
 	public Optional<Instant> cancelledAt() {
 		return Optional.ofNullable(this.cancelledAt);
+	}
+
+	/** Whether the clock was met by a resolution at first contact. */
+	public boolean resolvedAtFirstContact() {
+		return this.resolvedAtFirstContact;
 	}
 
 }

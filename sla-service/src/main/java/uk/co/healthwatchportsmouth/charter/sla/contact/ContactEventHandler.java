@@ -78,8 +78,8 @@ public class ContactEventHandler {
 			case ContactReceived received -> received(received);
 			case ContactResponded responded ->
 				answered(DeadlineClock.idFor(responded.contactId()), responded.respondedAt(), responded.eventId());
-			case ContactResolvedAtFirstContact resolved ->
-				answered(DeadlineClock.idFor(resolved.contactId()), resolved.resolvedAt(), resolved.eventId());
+			case ContactResolvedAtFirstContact resolved -> change(DeadlineClock.idFor(resolved.contactId()),
+					resolved.eventId(), (clock) -> clock.resolveAtFirstContact(resolved.resolvedAt(), now()));
 			case ContactResolved resolved -> resolved(resolved);
 			case HoldingReplySent holdingReply -> holdingReplySent(holdingReply);
 			case InformationRequested requested -> forEachClockOf(requested.contactId(), requested.eventId(),

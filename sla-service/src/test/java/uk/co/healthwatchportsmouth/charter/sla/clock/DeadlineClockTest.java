@@ -110,6 +110,21 @@ class DeadlineClockTest {
 	}
 
 	@Test
+	void aResolutionAtFirstContactThatMeetsTheClockIsRememberedAnOrdinaryAnswerIsNot() {
+		assertThat(this.clock.isFirstResponse()).isTrue();
+		assertThat(this.clock.resolveAtFirstContact(RECEIVED.plusSeconds(60), RECEIVED.plusSeconds(60))).singleElement()
+			.isInstanceOf(Met.class);
+		assertThat(this.clock.resolvedAtFirstContact()).isTrue();
+		assertThat(DeadlineClock.restore(this.clock.snapshot()).resolvedAtFirstContact()).isTrue();
+
+		DeadlineClock answered = DeadlineClock.start("contact-7", "jo", EMAIL, RECEIVED).clock();
+		answered.respond(RECEIVED.plusSeconds(60), RECEIVED.plusSeconds(60));
+		assertThat(answered.resolvedAtFirstContact()).isFalse();
+		assertThat(answered.resolveAtFirstContact(RECEIVED.plusSeconds(90), RECEIVED.plusSeconds(90))).isEmpty();
+		assertThat(answered.resolvedAtFirstContact()).as("already met by the earlier answer").isFalse();
+	}
+
+	@Test
 	void aRepeatedResponseChangesNothing() {
 		this.clock.respond(RECEIVED.plusSeconds(60), RECEIVED.plusSeconds(60));
 
