@@ -51,7 +51,34 @@ public enum EventType {
 
 	CLOCK_RESUMED("sla.clock-resumed.v1", ClockResumed.class, Topics.SLA),
 
-	CLOCK_CANCELLED("sla.clock-cancelled.v1", ClockCancelled.class, Topics.SLA);
+	CLOCK_CANCELLED("sla.clock-cancelled.v1", ClockCancelled.class, Topics.SLA),
+
+	// Complaints procedure, published by complaints-service: add complaint events below
+	// this line.
+
+	COMPLAINT_RECEIVED("complaint.received.v1", ComplaintReceived.class, Topics.COMPLAINTS),
+
+	COMPLAINT_ACKNOWLEDGED("complaint.acknowledged.v1", ComplaintAcknowledged.class, Topics.COMPLAINTS),
+
+	COMPLAINT_INVESTIGATION_STARTED("complaint.investigation-started.v1", ComplaintInvestigationStarted.class,
+			Topics.COMPLAINTS),
+
+	COMPLAINT_EXTENSION_AGREED("complaint.extension-agreed.v1", ComplaintExtensionAgreed.class, Topics.COMPLAINTS),
+
+	COMPLAINT_RESPONDED("complaint.responded.v1", ComplaintResponded.class, Topics.COMPLAINTS),
+
+	COMPLAINT_ESCALATED("complaint.escalated.v1", ComplaintEscalated.class, Topics.COMPLAINTS),
+
+	COMPLAINT_ESCALATION_RESPONDED("complaint.escalation-responded.v1", ComplaintEscalationResponded.class,
+			Topics.COMPLAINTS),
+
+	COMPLAINT_SIGNPOSTED("complaint.signposted.v1", ComplaintSignposted.class, Topics.COMPLAINTS),
+
+	COMPLAINT_CLOSED("complaint.closed.v1", ComplaintClosed.class, Topics.COMPLAINTS),
+
+	COMPLAINT_WITHDRAWN("complaint.withdrawn.v1", ComplaintWithdrawn.class, Topics.COMPLAINTS),
+
+	COMPLAINT_REASSIGNED("complaint.reassigned.v1", ComplaintReassigned.class, Topics.COMPLAINTS);
 
 	private final String wireName;
 

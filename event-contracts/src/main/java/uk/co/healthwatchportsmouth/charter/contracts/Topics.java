@@ -1,6 +1,6 @@
 package uk.co.healthwatchportsmouth.charter.contracts;
 
-/** Kafka topic names. Every topic is keyed by contact id. */
+/** Kafka topic names. Every topic is keyed by the id of the item its events are about. */
 public final class Topics {
 
 	/** Contact lifecycle events, published by intake-service. */
@@ -8,6 +8,12 @@ public final class Topics {
 
 	/** Clock lifecycle events, published by sla-service. */
 	public static final String SLA = "charter.sla-events";
+
+	/**
+	 * Complaints procedure events, published by complaints-service, keyed by complaint
+	 * id.
+	 */
+	public static final String COMPLAINTS = "charter.complaint-events";
 
 	private Topics() {
 	}

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
+import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.contracts.EventSchemas;
 import uk.co.healthwatchportsmouth.charter.localstack.MailCatcher.ReceivedMail;
 
@@ -51,9 +54,17 @@ class CharterEndToEndTest {
 
 	private static final String SAM = "sam@charter.local";
 
+	private static final String POISON_KEY = "poison-1";
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
 	/** Personal data that must never leave intake-service. */
 	private static final List<String> PERSONAL_DATA = List.of("Margaret Quillfeather",
 			"margaret.quillfeather@example.org", "07700 900123", "Wheelchair access at St Mary's clinic");
+
+	/** Personal data that must never leave complaints-service. */
+	private static final List<String> COMPLAINANT_DATA = List.of("Bartholomew Inkwright", "b.inkwright@example.net",
+			"23 Gunwharf Quays", "The receptionist was rude about my hearing aid");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -72,7 +83,7 @@ class CharterEndToEndTest {
 		this.stack = LocalStack.startInfrastructure(repository, data, StackPorts.free());
 		this.stack.startServices(List.of(ServiceName.values()));
 		this.topics = new RecordedTopic(this.stack.kafkaBootstrap(),
-				List.of("charter.contact-events", "charter.sla-events"));
+				List.of("charter.contact-events", "charter.sla-events", "charter.complaint-events"));
 	}
 
 	@AfterAll
@@ -204,7 +215,7 @@ class CharterEndToEndTest {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.kafkaBootstrap()), new StringSerializer(),
 				new StringSerializer())) {
-			ProducerRecord<String, String> poison = new ProducerRecord<>("charter.contact-events", "poison-1",
+			ProducerRecord<String, String> poison = new ProducerRecord<>("charter.contact-events", POISON_KEY,
 					"{ this is not an event");
 			poison.headers().add("ce_type", "contact.received.v1".getBytes(StandardCharsets.UTF_8));
 			poison.headers().add("ce_id", "poison-event-1".getBytes(StandardCharsets.UTF_8));
@@ -213,7 +224,7 @@ class CharterEndToEndTest {
 		String deadLetters = "charter.contact-events.dlq.sla-service";
 		try (RecordedTopic parked = new RecordedTopic(this.stack.kafkaBootstrap(), List.of(deadLetters))) {
 			await().atMost(30, TimeUnit.SECONDS)
-				.until(() -> parked.poll().stream().anyMatch((seen) -> "poison-1".equals(seen.key())));
+				.until(() -> parked.poll().stream().anyMatch((seen) -> POISON_KEY.equals(seen.key())));
 		}
 
 		String contactId = logEmailContact();
@@ -227,7 +238,7 @@ class CharterEndToEndTest {
 			RecordedTopic.Seen copy = await().atMost(30, TimeUnit.SECONDS)
 				.until(() -> replayTarget.poll()
 					.stream()
-					.filter((seen) -> "poison-1".equals(seen.key()))
+					.filter((seen) -> POISON_KEY.equals(seen.key()))
 					.findFirst()
 					.orElse(null), (seen) -> seen != null);
 			assertThat(copy.type()).isEqualTo("contact.received.v1");
@@ -265,6 +276,181 @@ class CharterEndToEndTest {
 			.until(() -> distinctEventTypesAbout(contactId), (types) -> types.contains("sla.clock-started.v1"));
 		assertThat(distinctEventTypesAbout(contactId)).containsExactlyInAnyOrder("contact.received.v1",
 				"sla.clock-started.v1");
+	}
+
+	@Test
+	@Order(7)
+	void aComplaintFollowsTheProcedureThroughKafkaAndAnAgreedExtensionMovesTheDeadline() throws Exception {
+		String complaintId = fileComplaint("ABOUT_US");
+		JsonNode acknowledgement = awaitComplaintClock(complaintId, "COMPLAINT_ACKNOWLEDGEMENT", "RUNNING");
+		assertThat(acknowledgement.get("explanation").get("workingDaysCounted")).hasSize(5);
+		ReceivedMail assigned = awaitMail(complaintId, "New complaint");
+		assertThat(assigned.to()).containsExactly(JO);
+
+		assertThat(complaintStep(complaintId, "acknowledgement", "{}").statusCode()).isEqualTo(200);
+		awaitComplaintClock(complaintId, "COMPLAINT_ACKNOWLEDGEMENT", "MET");
+		JsonNode response = awaitComplaintClock(complaintId, "COMPLAINT_RESPONSE", "RUNNING");
+		Instant firstDue = Instant.parse(response.get("dueAt").asString());
+		assertThat(response.get("explanation").get("workingDaysCounted")).hasSize(20);
+		assertThat(complaintStep(complaintId, "investigation", "{}").statusCode()).isEqualTo(200);
+
+		LocalDate agreed = firstDue.atZone(LONDON).toLocalDate().plusWeeks(2);
+		HttpResponse<String> extended = complaintStep(complaintId, "extension",
+				"{\"newResponseDate\":\"%s\",\"reason\":\"%s\"}".formatted(agreed, COMPLAINANT_DATA.get(3)));
+		assertThat(extended.statusCode()).as(extended.body()).isEqualTo(200);
+		JsonNode moved = await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> complaintClock(complaintId, "COMPLAINT_RESPONSE"),
+					(clock) -> clock != null && !Instant.parse(clock.get("dueAt").asString()).equals(firstDue));
+		Instant newDue = Instant.parse(moved.get("dueAt").asString());
+		assertThat(newDue.atZone(LONDON).toLocalDate()).isEqualTo(agreed);
+		await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> get(ServiceName.COMPLAINTS, "/complaints/" + complaintId).get("deadlines").toString(),
+					(deadlines) -> deadlines.contains(newDue.toString()));
+
+		// Past the old deadline, into the next working morning so non-urgent mail is not
+		// held.
+		advanceClockTo(
+				WorkingCalendar.englandAndWales().nextOpening(firstDue.plusSeconds(60)).plus(Duration.ofMinutes(30)));
+		Thread.sleep(3000);
+		assertThat(complaintClock(complaintId, "COMPLAINT_RESPONSE").get("state").asString())
+			.as("the old deadline no longer counts")
+			.isEqualTo("RUNNING");
+		assertThat(distinctEventTypesAbout(complaintId)).doesNotContain("sla.breached.v1");
+
+		HttpResponse<String> responded = complaintStep(complaintId, "response",
+				"{\"outcome\":\"PARTLY_UPHELD\",\"apologyGiven\":true}");
+		assertThat(responded.statusCode()).as(responded.body()).isEqualTo(200);
+		awaitComplaintClock(complaintId, "COMPLAINT_RESPONSE", "MET");
+		assertThat(complaintStep(complaintId, "lessons",
+				"{\"actions\":\"Deaf awareness training\",\"lessonsLearned\":\"Offer a loop\"}")
+			.statusCode()).isEqualTo(200);
+		assertThat(complaintStep(complaintId, "closure", "{}").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> escalated = complaintStep(complaintId, "escalation", "{}");
+		assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(200);
+		assertThat(this.json.readTree(escalated.body()).get("state").asString()).isEqualTo("ESCALATED");
+		awaitComplaintClock(complaintId, "COMPLAINT_ESCALATION", "RUNNING");
+		ReceivedMail stage = awaitMail(complaintId, "Complaint escalated");
+		assertThat(stage.to()).containsExactly(JO);
+		assertThat(stage.cc()).containsExactly(SAM);
+		assertThat(complaintStep(complaintId, "escalation-response", "{\"outcome\":\"NOT_UPHELD\"}").statusCode())
+			.isEqualTo(200);
+		awaitComplaintClock(complaintId, "COMPLAINT_ESCALATION", "MET");
+		assertThat(complaintStep(complaintId, "closure", "{}").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> refused = complaintStep(complaintId, "response",
+				"{\"outcome\":\"UPHELD\",\"apologyGiven\":true}");
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		List<String> expected = List.of("complaint.received.v1", "complaint.acknowledged.v1",
+				"complaint.investigation-started.v1", "complaint.extension-agreed.v1", "complaint.responded.v1",
+				"complaint.closed.v1", "complaint.escalated.v1", "complaint.escalation-responded.v1",
+				"sla.clock-started.v1", "sla.deadline-changed.v1", "sla.met.v1");
+		await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> distinctEventTypesAbout(complaintId), (types) -> types.containsAll(expected));
+	}
+
+	@Test
+	@Order(8)
+	void aComplaintNotAcknowledgedInTimeReachesTheManagerByEmail() throws Exception {
+		String complaintId = fileComplaint("ABOUT_US");
+		JsonNode acknowledgement = awaitComplaintClock(complaintId, "COMPLAINT_ACKNOWLEDGEMENT", "RUNNING");
+
+		advanceClockTo(Instant.parse(acknowledgement.get("dueAt").asString()).plusSeconds(1));
+		ReceivedMail breach = awaitMail(complaintId, "breached");
+		assertThat(breach.to()).containsExactly(JO);
+		assertThat(breach.cc()).containsExactly(SAM);
+		assertThat(awaitComplaintClock(complaintId, "COMPLAINT_ACKNOWLEDGEMENT", "BREACHED")).isNotNull();
+		await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> get(ServiceName.COMPLAINTS, "/complaints/" + complaintId).get("deadlines").toString(),
+					(deadlines) -> deadlines.contains("BREACHED"));
+	}
+
+	@Test
+	@Order(9)
+	void aContactEscalatedToAComplaintIsTakenOverByComplaintsService() throws Exception {
+		String contactId = logEmailContact();
+		awaitClock(contactId);
+		HttpResponse<String> escalated = post(ServiceName.INTAKE, "/contacts/" + contactId + "/complaint-escalation",
+				"{}");
+		assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(200);
+
+		String complaintId = EventIds.of("complaint", contactId);
+		JsonNode complaint = await().atMost(30, TimeUnit.SECONDS).until(() -> {
+			HttpResponse<String> found = this.http.send(HttpRequest
+				.newBuilder(URI.create(this.stack.uri(ServiceName.COMPLAINTS) + "/complaints/" + complaintId))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return (found.statusCode() == 200) ? this.json.readTree(found.body()) : null;
+		}, (found) -> found != null);
+		assertThat(complaint.get("originContactId").asString()).isEqualTo(contactId);
+		assertThat(complaint.get("state").asString()).isEqualTo("RECEIVED");
+		awaitComplaintClock(complaintId, "COMPLAINT_ACKNOWLEDGEMENT", "RUNNING");
+		await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> awaitClock(contactId).get("state").asString(), "CANCELLED"::equals);
+	}
+
+	@Test
+	@Order(10)
+	void noComplainantDataLeavesComplaintsServiceInEventsMailOrLogs() throws IOException {
+		// The unreadable record of the dead-letter scenario is no event and has no
+		// schema.
+		List<RecordedTopic.Seen> events = this.topics.poll()
+			.stream()
+			.filter((seen) -> !POISON_KEY.equals(seen.key()))
+			.toList();
+		assertThat(events).extracting(RecordedTopic.Seen::type)
+			.contains("complaint.received.v1", "complaint.escalated.v1", "sla.deadline-changed.v1");
+		for (RecordedTopic.Seen event : events) {
+			assertThat(EventSchemas.violations(event.type(), event.payload().getBytes(StandardCharsets.UTF_8)))
+				.as(event.type() + " " + event.payload())
+				.isEmpty();
+			for (String personal : COMPLAINANT_DATA) {
+				assertThat(event.payload() + event.headers()).doesNotContainIgnoringCase(personal);
+			}
+		}
+		for (ReceivedMail mail : this.stack.mail().messages()) {
+			for (String personal : COMPLAINANT_DATA) {
+				assertThat(mail.subject() + mail.text() + mail.html()).doesNotContainIgnoringCase(personal);
+			}
+		}
+		try (Stream<Path> logs = Files.list(data.resolve("logs"))) {
+			for (Path log : logs.toList()) {
+				String text = Files.readString(log);
+				for (String personal : COMPLAINANT_DATA) {
+					assertThat(text).as(log.getFileName().toString()).doesNotContainIgnoringCase(personal);
+				}
+			}
+		}
+	}
+
+	private String fileComplaint(String kind) throws Exception {
+		HttpResponse<String> created = post(ServiceName.COMPLAINTS, "/complaints", """
+				{"kind":"%s","channel":"LETTER","handlerId":"jo","summary":"%s",
+				 "complainant":{"name":"%s","email":"%s","address":"%s","largePrint":true}}""".formatted(kind,
+				COMPLAINANT_DATA.get(3), COMPLAINANT_DATA.get(0), COMPLAINANT_DATA.get(1), COMPLAINANT_DATA.get(2)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return this.json.readTree(created.body()).get("id").asString();
+	}
+
+	private HttpResponse<String> complaintStep(String complaintId, String step, String body) throws Exception {
+		return post(ServiceName.COMPLAINTS, "/complaints/" + complaintId + "/" + step, body);
+	}
+
+	private JsonNode complaintClock(String complaintId, String standard) throws Exception {
+		JsonNode clocks = get(ServiceName.SLA, "/clocks?contactId=" + complaintId);
+		for (JsonNode clock : clocks) {
+			if (standard.equals(clock.get("standard").asString())) {
+				return clock;
+			}
+		}
+		return null;
+	}
+
+	private JsonNode awaitComplaintClock(String complaintId, String standard, String state) {
+		return await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> complaintClock(complaintId, standard),
+					(clock) -> clock != null && state.equals(clock.get("state").asString()));
 	}
 
 	private List<String> distinctEventTypesAbout(String contactId) {

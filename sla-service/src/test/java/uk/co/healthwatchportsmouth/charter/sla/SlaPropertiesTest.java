@@ -31,9 +31,14 @@ class SlaPropertiesTest {
 			SlaProperties properties = context.getBean(SlaProperties.class);
 
 			assertThat(properties.standards()).containsOnlyKeys("EMAIL", "ANSWERPHONE", "LETTER",
-					"COMPLAINT_ACKNOWLEDGEMENT", "COMPLAINT_RESPONSE", "PROMISED_RESPONSE", "ANSWERPHONE_CHECK");
+					"COMPLAINT_ACKNOWLEDGEMENT", "COMPLAINT_RESPONSE", "COMPLAINT_ESCALATION", "PROMISED_RESPONSE",
+					"ANSWERPHONE_CHECK");
 			assertThat(properties.standards().get("COMPLAINT_ACKNOWLEDGEMENT").workingDays()).isEqualTo(5);
 			assertThat(properties.standards().get("COMPLAINT_RESPONSE").workingDays()).isEqualTo(20);
+			assertThat(properties.standards().get("COMPLAINT_ESCALATION").kind()).isEqualTo(StandardKind.WORKING_DAYS);
+			assertThat(properties.standards().get("COMPLAINT_ESCALATION").workingDays())
+				.as("the default; each stage's working days travel on complaint.escalated.v1")
+				.isEqualTo(20);
 			assertThat(properties.standards().get("PROMISED_RESPONSE").kind()).isEqualTo(StandardKind.PROMISED);
 			assertThat(properties.standards().get("ANSWERPHONE_CHECK").kind()).isEqualTo(StandardKind.DAILY_CHECK);
 			assertThat(properties.standards().get("ANSWERPHONE_CHECK").checkBy()).isEqualTo(LocalTime.of(10, 0));

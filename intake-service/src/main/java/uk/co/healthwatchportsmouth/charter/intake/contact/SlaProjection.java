@@ -30,6 +30,8 @@ import uk.co.healthwatchportsmouth.charter.contracts.Met;
  */
 public record SlaProjection(Instant dueAt, boolean breached, Instant updatedAt, long revision, List<Clock> clocks) {
 
+	private static final String COMPLAINT_STANDARDS = "COMPLAINT_";
+
 	/** A contact no clock event has reached yet. */
 	public static final SlaProjection NONE = new SlaProjection(null, false, null, 0, List.of());
 
@@ -83,13 +85,15 @@ public record SlaProjection(Instant dueAt, boolean breached, Instant updatedAt, 
 	/**
 	 * Whether the event is one this projection follows: a clock event about a contact.
 	 * The daily answerphone check's clock is about no contact (its events carry the
-	 * synthetic key {@value AnswerphoneChecked#KEY}).
+	 * synthetic key {@value AnswerphoneChecked#KEY}), and the clocks of COMPLAINT_*
+	 * standards are about complaints, which complaints-service follows.
 	 */
 	public static boolean follows(CharterEvent event) {
 		boolean clockEvent = event instanceof ClockStarted || event instanceof DeadlineChanged
 				|| event instanceof Breached || event instanceof Met || event instanceof ClockPaused
 				|| event instanceof ClockResumed || event instanceof ClockCancelled;
-		return clockEvent && !AnswerphoneChecked.KEY.equals(event.contactId());
+		return clockEvent && !AnswerphoneChecked.KEY.equals(event.contactId())
+				&& !standard(event).startsWith(COMPLAINT_STANDARDS);
 	}
 
 	/**
@@ -148,6 +152,19 @@ public record SlaProjection(Instant dueAt, boolean breached, Instant updatedAt, 
 
 	private static Instant orElse(Instant known, Instant fromEvent) {
 		return (known != null) ? known : fromEvent;
+	}
+
+	private static String standard(CharterEvent event) {
+		return switch (event) {
+			case ClockStarted started -> started.standard();
+			case DeadlineChanged changed -> changed.standard();
+			case Breached breach -> breach.standard();
+			case Met met -> met.standard();
+			case ClockPaused paused -> paused.standard();
+			case ClockResumed resumed -> resumed.standard();
+			case ClockCancelled cancelled -> cancelled.standard();
+			default -> throw new IllegalArgumentException("Not a clock event: " + event.type());
+		};
 	}
 
 	private static String clockId(CharterEvent event) {

@@ -206,6 +206,18 @@ class SlaProjectionTest {
 		assertThat(SlaProjection.follows(started("first", FRIDAY))).isTrue();
 	}
 
+	@Test
+	void complaintClocksAreFollowedByComplaintsServiceNotHere() {
+		ClockStarted acknowledgement = new ClockStarted("ack-started", NOW, "ack-clock", "complaint-1",
+				"COMPLAINT_ACKNOWLEDGEMENT", "jo", NOW, FRIDAY, null);
+		Breached late = new Breached("ack-breached", NOW, "ack-clock", "complaint-1", "COMPLAINT_ACKNOWLEDGEMENT", "jo",
+				FRIDAY, FRIDAY, NOW);
+
+		assertThat(SlaProjection.follows(acknowledgement)).isFalse();
+		assertThat(SlaProjection.follows(late)).isFalse();
+		assertThat(SlaProjection.NONE.apply(acknowledgement, NOW)).isSameAs(SlaProjection.NONE);
+	}
+
 	private static ClockPaused paused(String clock, Instant dueAt) {
 		return new ClockPaused(clock + "-paused", NOW, clock, "contact-1", "EMAIL", "jo", dueAt, NOW);
 	}

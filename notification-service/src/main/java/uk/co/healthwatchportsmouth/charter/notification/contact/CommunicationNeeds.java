@@ -13,8 +13,9 @@ import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
 
 /**
  * What reminders need to know about a customer: only their communication needs summary
- * (e.g. "large print"), by contact id, from {@code contact.received.v1}. Nothing else
- * about the customer is ever kept here. Collection {@code contact_needs}.
+ * (e.g. "large print"), by contact id, from {@code contact.received.v1} (and by complaint
+ * id, from {@code complaint.received.v1}). Nothing else about the customer is ever kept
+ * here. Collection {@code contact_needs}.
  */
 public class CommunicationNeeds {
 
@@ -33,12 +34,20 @@ public class CommunicationNeeds {
 	 * event writes the same value again.
 	 */
 	public void record(ContactReceived received) {
-		String summary = received.needsSummary();
+		record(received.contactId(), received.needsSummary());
+	}
+
+	/**
+	 * Remembers the summary of an item that has one, e.g. a complaint from
+	 * {@code complaint.received.v1} (its clocks carry the complaint id where a contact's
+	 * carry the contact id).
+	 */
+	public void record(String itemId, String summary) {
 		if (summary == null || summary.isBlank()) {
 			return;
 		}
-		this.mongo.upsert(Query.query(Criteria.where("_id").is(received.contactId())),
-				Update.update(SUMMARY, summary.strip()), COLLECTION);
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(itemId)), Update.update(SUMMARY, summary.strip()),
+				COLLECTION);
 	}
 
 	public Optional<String> summaryFor(String contactId) {

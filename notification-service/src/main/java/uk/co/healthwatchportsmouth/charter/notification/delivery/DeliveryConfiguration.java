@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintReceived;
+import uk.co.healthwatchportsmouth.charter.notification.complaint.ComplaintHandlers;
 import uk.co.healthwatchportsmouth.charter.notification.contact.CommunicationNeeds;
 import uk.co.healthwatchportsmouth.charter.notification.digest.OpenClocks;
 import uk.co.healthwatchportsmouth.charter.notification.mail.AlertMailComposer;
@@ -26,7 +28,8 @@ import uk.co.healthwatchportsmouth.charter.notification.staff.StaffRoster;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
 
 /**
- * Wires delivery to Kafka ({@code slaEvents-in-0}), MongoDB and the retry schedule.
+ * Wires delivery to Kafka ({@code slaEvents-in-0}, {@code complaintEvents-in-0}), MongoDB
+ * and the retry schedule.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -39,11 +42,17 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
+	ComplaintHandlers complaintHandlers(MongoTemplate mongo) {
+		return new ComplaintHandlers(mongo);
+	}
+
+	@Bean
 	NotificationDelivery notificationDelivery(NotificationStore store, StaffRoster staff, CommunicationNeeds needs,
-			AlertMailComposer composer, GuardedMailer mailer, NotificationMailProperties mail, RetryProperties retry,
-			Clock clock, MeterRegistry meters, WorkingCalendar calendar) {
-		return new NotificationDelivery(store, staff, needs, composer, mailer, mail.from(), retry, clock, meters,
-				calendar);
+			ComplaintHandlers handlers, AlertMailComposer composer, GuardedMailer mailer,
+			NotificationMailProperties mail, RetryProperties retry, Clock clock, MeterRegistry meters,
+			WorkingCalendar calendar) {
+		return new NotificationDelivery(store, staff, needs, handlers, composer, mailer, mail.from(), retry, clock,
+				meters, calendar);
 	}
 
 	/**
@@ -64,6 +73,27 @@ class DeliveryConfiguration {
 	Consumer<Message<byte[]>> slaEvents(NotificationDelivery delivery, OpenClocks openClocks) {
 		return (message) -> {
 			CharterEvent event = EventMessages.fromMessage(message);
+			openClocks.apply(event);
+			delivery.handle(event, deliveryId(message));
+		};
+	}
+
+	/**
+	 * Consumes {@code charter.complaint-events} ({@code complaintEvents-in-0}): keeps who
+	 * handles each complaint, the complainant's communication needs summary (for the
+	 * reminders of the complaint's clocks) and the digest's open clocks up to date, then
+	 * sends the complaint's milestone email, if it has one. An unreadable record goes to
+	 * the dead-letter topic without retrying.
+	 */
+	@Bean
+	Consumer<Message<byte[]>> complaintEvents(NotificationDelivery delivery, ComplaintHandlers handlers,
+			CommunicationNeeds needs, OpenClocks openClocks) {
+		return (message) -> {
+			CharterEvent event = EventMessages.fromMessage(message);
+			handlers.apply(event);
+			if (event instanceof ComplaintReceived received) {
+				needs.record(received.complaintId(), received.needsSummary());
+			}
 			openClocks.apply(event);
 			delivery.handle(event, deliveryId(message));
 		};

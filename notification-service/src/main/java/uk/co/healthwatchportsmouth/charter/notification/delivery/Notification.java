@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import uk.co.healthwatchportsmouth.charter.notification.mail.Alert;
+import uk.co.healthwatchportsmouth.charter.notification.mail.ComplaintMilestone;
 import uk.co.healthwatchportsmouth.charter.notification.mail.DigestLine;
 import uk.co.healthwatchportsmouth.charter.notification.staff.StaffDirectory;
 import uk.co.healthwatchportsmouth.charter.notification.staff.StaffMember;
@@ -23,8 +24,10 @@ import uk.co.healthwatchportsmouth.charter.notification.staff.StaffMember;
  *
  * @param id the id of the event that caused it (for an escalation, one per escalation
  * number of the clock; for a resend, a new id)
- * @param kind reminder, breach, escalation or deadline change
- * @param contactId the contact it is about
+ * @param kind reminder, breach, escalation, deadline change, digest or complaint
+ * milestone
+ * @param contactId the contact it is about (for a complaint's clock or milestone, the
+ * complaint)
  * @param clockId the deadline clock it is about
  * @param standard the charter standard of the clock
  * @param dueAt the deadline
@@ -48,12 +51,13 @@ import uk.co.healthwatchportsmouth.charter.notification.staff.StaffMember;
  * @param failureReason why it will never be sent, once failed
  * @param duplicateOf for a repeated delivery of an event that was already recorded, the
  * notification it repeats (this one is {@code SUPPRESSED} and sends nothing)
+ * @param complaint for a complaint milestone, its facts (codes, ids and dates only)
  */
 public record Notification(String id, Alert.Kind kind, String contactId, String clockId, String standard, Instant dueAt,
 		Instant previousDueAt, Integer escalation, String reason, String needsSummary, String resendOf,
 		LocalDate digestDay, List<DigestLine> digestLines, List<Recipient> recipients, String subject, String messageId,
 		Status status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant lastAttemptAt, Instant sentAt,
-		String lastError, String failureReason, String duplicateOf) {
+		String lastError, String failureReason, String duplicateOf, ComplaintMilestone complaint) {
 
 	static final String MESSAGE_ID_DOMAIN = "charter.healthwatchportsmouth";
 
@@ -104,7 +108,7 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 			String subject, Instant now) {
 		return new Notification(id, Alert.Kind.DIGEST, null, null, null, null, null, null, null, null, null, day, lines,
 				List.of(recipient(Recipient.Role.TO, member)), subject, messageIdFor(id), Status.PENDING, 0, now, now,
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 	}
 
 	/**
@@ -124,7 +128,7 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 			Optional<StaffMember> member = staff.find(assigneeId);
 			Notification copy = new Notification(newId, this.kind, null, null, null, null, null, null, null, null,
 					this.id, this.digestDay, this.digestLines, List.of(), this.subject, messageIdFor(newId),
-					Status.PENDING, 0, now, now, null, null, null, null, null);
+					Status.PENDING, 0, now, now, null, null, null, null, null, null);
 			return member.filter(StaffMember::active)
 				.map((found) -> copy.withRecipients(List.of(recipient(Recipient.Role.TO, found))))
 				.orElseGet(() -> copy.refused("Staff member '" + assigneeId + "' is unknown or not active"));
@@ -137,7 +141,7 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 		Notification pending = new Notification(id, alert.kind(), alert.contactId(), alert.clockId(), alert.standard(),
 				alert.dueAt(), alert.previousDueAt(), alert.escalation(), alert.reason(), alert.needsSummary(),
 				resendOf, null, null, List.of(), subject, messageIdFor(id), Status.PENDING, 0, now, now, null, null,
-				null, null, null);
+				null, null, null, alert.complaint());
 		if (assigneeId == null || assigneeId.isBlank()) {
 			return pending.refused("The event names no assignee");
 		}
@@ -170,13 +174,13 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 		return new Notification(duplicateId, this.kind, this.contactId, this.clockId, this.standard, this.dueAt,
 				this.previousDueAt, this.escalation, this.reason, this.needsSummary, this.resendOf, this.digestDay,
 				this.digestLines, this.recipients, this.subject, null, Status.SUPPRESSED, 0, now, null, null, null,
-				null, null, this.id);
+				null, null, this.id, this.complaint);
 	}
 
 	/** The facts the email is written from. */
 	public Alert alert() {
 		return new Alert(this.kind, this.contactId, this.clockId, this.standard, this.dueAt, this.previousDueAt,
-				this.escalation, this.reason, this.needsSummary);
+				this.escalation, this.reason, this.needsSummary, this.complaint);
 	}
 
 	public List<Recipient> recipients(Recipient.Role role) {
@@ -233,7 +237,7 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 				this.previousDueAt, this.escalation, this.reason, this.needsSummary, this.resendOf, this.digestDay,
 				this.digestLines, recipients, this.subject, this.messageId, this.status, this.attempts, this.createdAt,
 				this.nextAttemptAt, this.lastAttemptAt, this.sentAt, this.lastError, this.failureReason,
-				this.duplicateOf);
+				this.duplicateOf, this.complaint);
 	}
 
 	private Notification delivery(Status status, int attempts, Instant nextAttemptAt, Instant lastAttemptAt,
@@ -241,7 +245,7 @@ public record Notification(String id, Alert.Kind kind, String contactId, String 
 		return new Notification(this.id, this.kind, this.contactId, this.clockId, this.standard, this.dueAt,
 				this.previousDueAt, this.escalation, this.reason, this.needsSummary, this.resendOf, this.digestDay,
 				this.digestLines, this.recipients, this.subject, this.messageId, status, attempts, this.createdAt,
-				nextAttemptAt, lastAttemptAt, sentAt, lastError, failureReason, this.duplicateOf);
+				nextAttemptAt, lastAttemptAt, sentAt, lastError, failureReason, this.duplicateOf, this.complaint);
 	}
 
 	private static Recipient recipient(Recipient.Role role, StaffMember member) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -22,6 +23,12 @@ import uk.co.healthwatchportsmouth.charter.support.problem.InvalidFieldException
 import uk.co.healthwatchportsmouth.charter.support.problem.NotFoundException;
 
 /** What was sent, is waiting or failed, newest first. */
+@Tag(name = "Notifications", description = "Every email owed to staff, recorded before it is sent. Kinds: "
+		+ "REMINDER, BREACH, ESCALATION (still unanswered, each working morning) and DEADLINE_CHANGED from sla-service's "
+		+ "clocks (for a COMPLAINT_* standard, contactId is the complaint id and the email links to "
+		+ "complaints-service); DIGEST (08:30 on working days); and the complaint milestones COMPLAINT_RECEIVED (to "
+		+ "the handler), COMPLAINT_ESCALATED (to the handler, their manager copied in) and COMPLAINT_REASSIGNED (to "
+		+ "the new handler), whose facts are in complaint.")
 @RestController
 @RequestMapping("/notifications")
 class NotificationController {

@@ -15,13 +15,18 @@ import org.slf4j.LoggerFactory;
 import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintEscalated;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintReassigned;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintReceived;
 import uk.co.healthwatchportsmouth.charter.contracts.DeadlineChanged;
 import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
 import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.contracts.ReminderDue;
+import uk.co.healthwatchportsmouth.charter.notification.complaint.ComplaintHandlers;
 import uk.co.healthwatchportsmouth.charter.notification.contact.CommunicationNeeds;
 import uk.co.healthwatchportsmouth.charter.notification.mail.Alert;
 import uk.co.healthwatchportsmouth.charter.notification.mail.AlertMailComposer;
+import uk.co.healthwatchportsmouth.charter.notification.mail.ComplaintMilestone;
 import uk.co.healthwatchportsmouth.charter.notification.mail.DigestLine;
 import uk.co.healthwatchportsmouth.charter.notification.mail.GuardedMailer;
 import uk.co.healthwatchportsmouth.charter.notification.mail.MailContent;
@@ -31,9 +36,10 @@ import uk.co.healthwatchportsmouth.charter.notification.staff.StaffMember;
 import uk.co.healthwatchportsmouth.charter.notification.staff.StaffRoster;
 
 /**
- * Turns SLA events into emails: records the notification first (its id is the event id,
- * so a redelivered event sends nothing and is only recorded as {@code SUPPRESSED}), then
- * sends it, and sends again later whatever failed for a temporary reason.
+ * Turns SLA events and complaint milestones into emails: records the notification first
+ * (its id is the event id, so a redelivered event sends nothing and is only recorded as
+ * {@code SUPPRESSED}), then sends it, and sends again later whatever failed for a
+ * temporary reason.
  */
 public class NotificationDelivery {
 
@@ -47,6 +53,8 @@ public class NotificationDelivery {
 	private final StaffRoster staff;
 
 	private final CommunicationNeeds needs;
+
+	private final ComplaintHandlers handlers;
 
 	private final AlertMailComposer composer;
 
@@ -67,12 +75,13 @@ public class NotificationDelivery {
 	private final WorkingCalendar calendar;
 
 	NotificationDelivery(NotificationStore store, StaffRoster staff, CommunicationNeeds needs,
-			AlertMailComposer composer, GuardedMailer mailer, String from, RetryProperties retry, Clock clock,
-			MeterRegistry meters, WorkingCalendar calendar) {
+			ComplaintHandlers handlers, AlertMailComposer composer, GuardedMailer mailer, String from,
+			RetryProperties retry, Clock clock, MeterRegistry meters, WorkingCalendar calendar) {
 		this.calendar = calendar;
 		this.store = store;
 		this.staff = staff;
 		this.needs = needs;
+		this.handlers = handlers;
 		this.composer = composer;
 		this.mailer = mailer;
 		this.from = from;
@@ -84,8 +93,12 @@ public class NotificationDelivery {
 	}
 
 	/**
-	 * Reminders, breaches, escalations and deadline changes become emails; other events
-	 * need none.
+	 * Reminders, breaches, escalations and deadline changes become emails, and so do a
+	 * new complaint (to its handler), a complaint's escalation to the next stage (to the
+	 * handler, their manager copied in) and a complaint's reassignment (to the new
+	 * handler); other events need none. Other complaint milestones send nothing: an
+	 * agreed extension is told by sla-service's deadline change, and a response, closure,
+	 * withdrawal or signposting is something the handler did themselves.
 	 * @param deliveryId what identifies this delivery of the event (e.g. its topic,
 	 * partition and offset), so that replaying the same record does not record a second
 	 * duplicate; {@code null} if unknown, when each repeat is recorded
@@ -110,8 +123,32 @@ public class NotificationDelivery {
 					new Alert(Alert.Kind.DEADLINE_CHANGED, changed.contactId(), changed.clockId(), changed.standard(),
 							changed.dueAt(), changed.previousDueAt(), null, changed.reason(), null),
 					changed.assigneeId());
+			case ComplaintReceived received -> record(
+					deliveryId, received.eventId(), Alert.complaintMilestone(Alert.Kind.COMPLAINT_RECEIVED,
+							received.complaintId(), ComplaintMilestone.received(received.kind(), received.channel(),
+									received.receivedAt(), received.originContactId()),
+							received.needsSummary()),
+					received.handlerId());
+			case ComplaintEscalated escalated -> record(deliveryId, escalated.eventId(),
+					Alert.complaintMilestone(Alert.Kind.COMPLAINT_ESCALATED, escalated.complaintId(),
+							ComplaintMilestone.escalated(escalated.escalatedAt(), escalated.stage(),
+									escalated.stageNumber(), escalated.workingDays()),
+							null),
+					handlerOf(escalated.complaintId(), escalated.handlerId()));
+			case ComplaintReassigned reassigned -> record(deliveryId, reassigned.eventId(),
+					Alert.complaintMilestone(Alert.Kind.COMPLAINT_REASSIGNED, reassigned.complaintId(),
+							ComplaintMilestone.reassigned(reassigned.reassignedAt(), reassigned.previousHandlerId()),
+							null),
+					reassigned.handlerId());
 			default -> log.debug("No notification for {} {}", event.type().wireName(), event.eventId());
 		}
+	}
+
+	/**
+	 * The handler an event names, or else the one last known for the complaint.
+	 */
+	private String handlerOf(String complaintId, String named) {
+		return (named != null && !named.isBlank()) ? named : this.handlers.handlerOf(complaintId).orElse(null);
 	}
 
 	/**

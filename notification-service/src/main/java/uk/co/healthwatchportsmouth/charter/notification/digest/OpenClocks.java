@@ -18,6 +18,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockPaused;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintReassigned;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactResolved;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactResolvedAtFirstContact;
@@ -41,10 +42,11 @@ import uk.co.healthwatchportsmouth.charter.contracts.Met;
  * keeps naming the first assignee, so what intake said is kept per contact in
  * {@code contact_lifecycle} and wins over any sla event, whichever topic is read first:
  * {@code contact.reassigned.v1} moves the contact's clocks to the new assignee (the
- * latest reassignment by {@code occurredAt} counts), {@code contact.resolved.v1} and
- * {@code contact.resolved-at-first-contact.v1} remove them for good (a resolved contact
- * never reopens). Every write is an upsert, a conditional update or a delete, so a
- * repeated event changes nothing.
+ * latest reassignment by {@code occurredAt} counts; {@code complaint.reassigned.v1} does
+ * the same for a complaint's clocks, by {@code reassignedAt}),
+ * {@code contact.resolved.v1} and {@code contact.resolved-at-first-contact.v1} remove
+ * them for good (a resolved contact never reopens). Every write is an upsert, a
+ * conditional update or a delete, so a repeated event changes nothing.
  */
 public class OpenClocks {
 
@@ -81,7 +83,11 @@ public class OpenClocks {
 			case ClockPaused paused -> pause(paused);
 			case ClockResumed resumed -> resume(resumed);
 			case ContactResponded responded -> closeAll(responded.contactId());
-			case ContactReassigned reassigned -> reassign(reassigned);
+			case ContactReassigned reassigned ->
+				reassign(reassigned.contactId(), reassigned.toAssigneeId(), reassigned.occurredAt());
+			// sla-service moves a complaint's clocks without an event of its own
+			case ComplaintReassigned reassigned ->
+				reassign(reassigned.complaintId(), reassigned.handlerId(), reassigned.reassignedAt());
 			case ContactResolved resolved -> resolve(resolved.contactId());
 			case ContactResolvedAtFirstContact resolved -> resolve(resolved.contactId());
 			default -> {
@@ -144,22 +150,20 @@ public class OpenClocks {
 		return resumedAt != null && !resumedAt.toInstant().isBefore(instant);
 	}
 
-	private void reassign(ContactReassigned reassigned) {
+	private void reassign(String contactId, String toAssigneeId, Instant reassignedAt) {
 		Query notNewer = Query.query(Criteria.where("_id")
-			.is(reassigned.contactId())
-			.orOperator(Criteria.where(REASSIGNED_AT).exists(false),
-					Criteria.where(REASSIGNED_AT).lte(reassigned.occurredAt())));
+			.is(contactId)
+			.orOperator(Criteria.where(REASSIGNED_AT).exists(false), Criteria.where(REASSIGNED_AT).lte(reassignedAt)));
 		try {
-			this.mongo.upsert(notNewer,
-					Update.update(ASSIGNEE, reassigned.toAssigneeId()).set(REASSIGNED_AT, reassigned.occurredAt()),
+			this.mongo.upsert(notNewer, Update.update(ASSIGNEE, toAssigneeId).set(REASSIGNED_AT, reassignedAt),
 					LIFECYCLE);
 		}
 		catch (DuplicateKeyException ex) {
 			// a later reassignment is already recorded: this older one changes nothing
 		}
-		Document lifecycle = lifecycleOf(reassigned.contactId());
+		Document lifecycle = lifecycleOf(contactId);
 		if (lifecycle != null && lifecycle.getString(ASSIGNEE) != null) {
-			this.mongo.updateMulti(Query.query(Criteria.where("contactId").is(reassigned.contactId())),
+			this.mongo.updateMulti(Query.query(Criteria.where("contactId").is(contactId)),
 					Update.update(ASSIGNEE, lifecycle.getString(ASSIGNEE)), COLLECTION);
 		}
 	}

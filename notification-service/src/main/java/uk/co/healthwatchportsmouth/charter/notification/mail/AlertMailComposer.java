@@ -13,10 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes reminder, breach, escalation and deadline-change emails in plain English,
- * following the charter's own promise to use plain English and larger font sizes: the
- * HTML version never sets text smaller than 18px. Emails carry the contact id and facts
- * only; the customer's details stay in intake-service, one click away.
+ * Writes reminder, breach, escalation and deadline-change emails, and complaint milestone
+ * emails, in plain English, following the charter's own promise to use plain English and
+ * larger font sizes: the HTML version never sets text smaller than 18px. Emails carry the
+ * contact or complaint id and facts only; the customer's details stay in intake-service
+ * or complaints-service, one click away. Clocks of the {@code COMPLAINT_*} standards
+ * follow a complaint, so their emails name and link to the complaint.
  */
 public final class AlertMailComposer {
 
@@ -36,11 +38,32 @@ public final class AlertMailComposer {
 	 */
 	public static final String ANSWERPHONE_CHECK = "ANSWERPHONE_CHECK";
 
+	/**
+	 * sla-service's standards for complaints start with this; their clocks carry the
+	 * complaint id where a contact's carry the contact id.
+	 */
+	public static final String COMPLAINT_STANDARD_PREFIX = "COMPLAINT_";
+
 	private static final Map<String, String> STANDARDS_IN_WORDS = Map.of("EMAIL",
 			"reply to an email within 2 working days", "ANSWERPHONE",
 			"reply to an answerphone message within 1 working day", "LETTER", "reply to a letter within 5 working days",
-			"COMPLAINT_ACKNOWLEDGEMENT", "acknowledge a complaint within 5 working days", ANSWERPHONE_CHECK,
+			"COMPLAINT_ACKNOWLEDGEMENT", "acknowledge the complaint within 5 working days of receiving it",
+			"COMPLAINT_RESPONSE",
+			"respond to the complaint within the complaints procedure's timescale, or by the date agreed with the "
+					+ "complainant",
+			"COMPLAINT_ESCALATION",
+			"send the escalation stage's response within that stage's timescale, or by the date agreed with the "
+					+ "complainant",
+			ANSWERPHONE_CHECK,
 			"check the answerphone messages every working day and reply to each within 1 working day");
+
+	/** What a complaint's clock is waiting for, as the object of "needs ...". */
+	private static final Map<String, String> COMPLAINT_ANSWERS = Map.of("COMPLAINT_ACKNOWLEDGEMENT",
+			"an acknowledgement", "COMPLAINT_RESPONSE", "a response", "COMPLAINT_ESCALATION",
+			"the escalation stage's response");
+
+	/** The charter's promise for every complaint, as sla-service is configured. */
+	private static final int ACKNOWLEDGEMENT_WORKING_DAYS = 5;
 
 	private static final String ANSWERPHONE_PROMISE = "Our charter promises to check the answerphone messages "
 			+ "every working day and to reply to each message within 1 working day.";
@@ -49,9 +72,20 @@ public final class AlertMailComposer {
 
 	private final String intakeBaseUrl;
 
-	public AlertMailComposer(URI intakeBaseUrl) {
-		String base = intakeBaseUrl.toString();
-		this.intakeBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	private final String complaintsBaseUrl;
+
+	/**
+	 * @param intakeBaseUrl where contacts are, e.g. {@code http://localhost:8081}
+	 * @param complaintsBaseUrl where complaints are, e.g. {@code http://localhost:8083}
+	 */
+	public AlertMailComposer(URI intakeBaseUrl, URI complaintsBaseUrl) {
+		this.intakeBaseUrl = withoutTrailingSlash(intakeBaseUrl);
+		this.complaintsBaseUrl = withoutTrailingSlash(complaintsBaseUrl);
+	}
+
+	private static String withoutTrailingSlash(URI url) {
+		String base = url.toString();
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
 	/**
@@ -71,10 +105,32 @@ public final class AlertMailComposer {
 		return ANSWERPHONE_CHECK.equals(standard);
 	}
 
+	/**
+	 * Whether a clock follows a complaint (its {@code contactId} is the complaint id)
+	 * rather than a contact.
+	 */
+	public static boolean isComplaintStandard(String standard) {
+		return standard != null && standard.startsWith(COMPLAINT_STANDARD_PREFIX);
+	}
+
+	/**
+	 * The day of an instant as people in the office read it, e.g.
+	 * {@code Wednesday 25 November 2026}.
+	 */
+	public static String londonDay(Instant instant) {
+		return DAY.format(instant.atZone(LONDON));
+	}
+
 	public String subject(Alert alert) {
+		if (alert.kind().isComplaintMilestone()) {
+			return complaintMilestoneSubject(alert);
+		}
 		String due = londonTime(alert.dueAt());
 		if (isAnswerphoneCheck(alert.standard())) {
 			return answerphoneSubject(alert, due);
+		}
+		if (isComplaintStandard(alert.standard())) {
+			return complaintClockSubject(alert, due);
 		}
 		return switch (alert.kind()) {
 			case REMINDER -> "Reminder: contact " + alert.contactId() + " needs a reply by " + due;
@@ -82,8 +138,42 @@ public final class AlertMailComposer {
 			case ESCALATION -> "Still unanswered: contact " + alert.contactId() + " was due " + due + " (reminder "
 					+ alert.escalation() + ")";
 			case DEADLINE_CHANGED -> "Deadline changed: contact " + alert.contactId() + " is now due " + due;
-			case DIGEST -> throw new IllegalArgumentException("A digest is not about one contact");
+			case DIGEST, COMPLAINT_RECEIVED, COMPLAINT_ESCALATED, COMPLAINT_REASSIGNED ->
+				throw new IllegalArgumentException(alert.kind() + " is not about a contact's clock");
 		};
+	}
+
+	private static String complaintClockSubject(Alert alert, String due) {
+		String complaint = "complaint " + alert.contactId();
+		String answer = complaintAnswer(alert.standard());
+		return switch (alert.kind()) {
+			case REMINDER -> "Reminder: " + complaint + " needs " + answer + " by " + due;
+			case BREACH -> "Charter breached: " + complaint + " needed " + answer + " by " + due;
+			case ESCALATION -> "Still unanswered: " + complaint + " needed " + answer + " by " + due + " (reminder "
+					+ alert.escalation() + ")";
+			case DEADLINE_CHANGED -> "Deadline changed: " + complaint + " now needs " + answer + " by " + due;
+			case DIGEST, COMPLAINT_RECEIVED, COMPLAINT_ESCALATED, COMPLAINT_REASSIGNED ->
+				throw new IllegalArgumentException(alert.kind() + " is not about a complaint's clock");
+		};
+	}
+
+	private static String complaintMilestoneSubject(Alert alert) {
+		ComplaintMilestone facts = alert.complaint();
+		String complaint = "complaint " + alert.contactId();
+		return switch (alert.kind()) {
+			case COMPLAINT_RECEIVED ->
+				"New complaint for you: " + (facts.aboutAProvider() ? "signpost " : "acknowledge ") + complaint
+						+ " within " + ACKNOWLEDGEMENT_WORKING_DAYS + " working days of " + londonDay(facts.at());
+			case COMPLAINT_ESCALATED -> "Complaint escalated: " + complaint + " is at stage " + facts.stageNumber()
+					+ " (" + facts.stage() + "), response due within " + facts.workingDays() + " working days";
+			case COMPLAINT_REASSIGNED -> "Complaint passed to you: " + complaint;
+			default -> throw new IllegalArgumentException(alert.kind() + " is not a complaint milestone");
+		};
+	}
+
+	/** What a complaint's clock waits for, e.g. "an acknowledgement". */
+	static String complaintAnswer(String standard) {
+		return COMPLAINT_ANSWERS.getOrDefault(standard, "an answer");
 	}
 
 	private static String answerphoneSubject(Alert alert, String due) {
@@ -93,7 +183,8 @@ public final class AlertMailComposer {
 			case ESCALATION -> "Answerphone still not checked: messages were due to be checked by " + due
 					+ " (reminder " + alert.escalation() + ")";
 			case DEADLINE_CHANGED -> "Deadline changed: answerphone messages now need checking by " + due;
-			case DIGEST -> throw new IllegalArgumentException("A digest is not about the answerphone check");
+			case DIGEST, COMPLAINT_RECEIVED, COMPLAINT_ESCALATED, COMPLAINT_REASSIGNED ->
+				throw new IllegalArgumentException(alert.kind() + " is not about the answerphone check");
 		};
 	}
 
@@ -110,14 +201,25 @@ public final class AlertMailComposer {
 		return this.intakeBaseUrl + "/contacts/" + encodePathSegment(contactId);
 	}
 
+	/** Where staff open the complaint, in complaints-service's API. */
+	public String complaintLink(String complaintId) {
+		return this.complaintsBaseUrl + "/complaints/" + encodePathSegment(complaintId);
+	}
+
 	/**
 	 * The email to the assignee.
 	 * @param assigneeName who the email greets
 	 * @param copiedManagerName the manager in Cc, or {@code null} if nobody is copied in
 	 */
 	public MailContent compose(Alert alert, String assigneeName, String copiedManagerName) {
+		if (alert.kind().isComplaintMilestone()) {
+			return composeComplaintMilestone(alert, assigneeName, copiedManagerName);
+		}
 		if (isAnswerphoneCheck(alert.standard())) {
 			return composeAnswerphoneCheck(alert, assigneeName, copiedManagerName);
+		}
+		if (isComplaintStandard(alert.standard())) {
+			return composeComplaintClock(alert, assigneeName, copiedManagerName);
 		}
 		String due = londonTime(alert.dueAt());
 		List<Block> blocks = new ArrayList<>();
@@ -173,6 +275,129 @@ public final class AlertMailComposer {
 		return new MailContent(subject(alert), text(blocks), html(subject(alert), blocks));
 	}
 
+	private MailContent composeComplaintClock(Alert alert, String assigneeName, String copiedManagerName) {
+		String due = londonTime(alert.dueAt());
+		String complaint = "Complaint " + alert.contactId();
+		String answer = complaintAnswer(alert.standard());
+		String promise = "Our charter promise for this complaint: " + standardInWords(alert.standard()) + ".";
+		List<Block> blocks = new ArrayList<>();
+		blocks.add(new Plain("Hello " + assigneeName + ","));
+		switch (alert.kind()) {
+			case REMINDER -> {
+				blocks.add(new Strong(complaint + " needs " + answer + " by " + due + " (UK time)."));
+				blocks.add(new Plain(promise));
+				blocks.add(new Plain("Please send it before then. If the response will take longer, agree a new "
+						+ "date with the complainant and record it on the complaint as an extension."));
+				if (alert.needsSummary() != null && !alert.needsSummary().isBlank()) {
+					blocks.add(new Strong("How to reply: the complainant's communication needs are "
+							+ alert.needsSummary().strip() + "."));
+				}
+			}
+			case BREACH -> {
+				blocks.add(new Strong(complaint + " needed " + answer + " by " + due
+						+ " (UK time), and the charter deadline has passed without it."));
+				blocks.add(new Plain(promise));
+				blocks.add(new Plain("Please send it as soon as you can, say sorry for the delay, and record it "
+						+ "on the complaint."));
+			}
+			case ESCALATION -> {
+				blocks.add(new Strong(complaint + " still has not had " + answer + ". It was due by " + due
+						+ " (UK time), and the charter deadline has passed."));
+				blocks.add(new Plain("This is reminder number " + alert.escalation()
+						+ " since the deadline passed. You will get one each working morning until it is recorded "
+						+ "on the complaint."));
+				blocks.add(new Plain(promise));
+				blocks.add(new Plain("Please send it today and say sorry for the delay."));
+			}
+			case DEADLINE_CHANGED -> {
+				String before = (alert.previousDueAt() != null) ? londonTime(alert.previousDueAt()) : "unknown";
+				blocks.add(new Strong("The deadline for complaint " + alert.contactId() + " has changed. It now needs "
+						+ answer + " by " + due + " (UK time). It was " + before + "."));
+				blocks.add(new Plain(
+						"Why it changed: " + ((alert.reason() != null) ? alert.reason() : "not given") + "."));
+				blocks.add(new Plain("The old deadline no longer counts: reminders and the charter deadline now "
+						+ "follow the new one."));
+				blocks.add(new Plain(promise));
+			}
+			case DIGEST, COMPLAINT_RECEIVED, COMPLAINT_ESCALATED, COMPLAINT_REASSIGNED ->
+				throw new IllegalArgumentException(alert.kind() + " is not about a complaint's clock");
+		}
+		if (copiedManagerName != null) {
+			blocks.add(new Plain(copiedManagerName + " is copied in as your manager."));
+		}
+		blocks.add(new Link("Open the complaint:", complaintLink(alert.contactId())));
+		blocks.add(new Plain("This is an automatic message from the Charter service. Reference: complaint "
+				+ alert.contactId() + ", clock " + alert.clockId() + "."));
+		String subject = subject(alert);
+		return new MailContent(subject, text(blocks), html(subject, blocks));
+	}
+
+	private MailContent composeComplaintMilestone(Alert alert, String assigneeName, String copiedManagerName) {
+		ComplaintMilestone facts = alert.complaint();
+		String complaint = "Complaint " + alert.contactId();
+		List<Block> blocks = new ArrayList<>();
+		blocks.add(new Plain("Hello " + assigneeName + ","));
+		switch (alert.kind()) {
+			case COMPLAINT_RECEIVED -> {
+				String received = londonDay(facts.at());
+				blocks.add(new Strong(
+						complaint + " is yours to handle. It was received on " + londonTime(facts.at()) + " (UK time)"
+								+ ((facts.channel() != null)
+										? " by " + facts.channel().toLowerCase(Locale.ENGLISH).replace('_', ' ') : "")
+								+ "."));
+				if (facts.aboutAProvider()) {
+					blocks.add(new Strong("It is about an NHS or social care provider, so it is to be signposted: "
+							+ "Healthwatch Portsmouth does not investigate it. Please signpost the person within "
+							+ ACKNOWLEDGEMENT_WORKING_DAYS + " working days of " + received
+							+ ", for example to the provider's complaints team, PALS or independent NHS complaints "
+							+ "advocacy, and record the signposting (to whom, and whether they agree to share "
+							+ "their details). Recording it acknowledges the complaint."));
+				}
+				else {
+					blocks.add(new Strong("Please acknowledge it within " + ACKNOWLEDGEMENT_WORKING_DAYS
+							+ " working days of " + received + ". Our charter promises to acknowledge every "
+							+ "complaint within " + ACKNOWLEDGEMENT_WORKING_DAYS + " working days."));
+				}
+				blocks.add(new Plain("The exact deadline is on the complaint's page, and you will get a reminder "
+						+ "before it passes."));
+				if (alert.needsSummary() != null && !alert.needsSummary().isBlank()) {
+					blocks.add(new Strong("How to reply: the complainant's communication needs are "
+							+ alert.needsSummary().strip() + "."));
+				}
+				if (facts.originContactId() != null) {
+					blocks.add(new Link("It was escalated from contact " + facts.originContactId() + ":",
+							contactLink(facts.originContactId())));
+				}
+			}
+			case COMPLAINT_ESCALATED -> {
+				blocks.add(new Strong(
+						"The complainant was not satisfied with our response, and complaint " + alert.contactId()
+								+ " has gone to stage " + facts.stageNumber() + " of the complaints procedure ("
+								+ facts.stage() + ") on " + londonTime(facts.at()) + " (UK time)."));
+				blocks.add(new Strong("The stage's response is due within " + facts.workingDays() + " working days of "
+						+ londonDay(facts.at()) + "."));
+				blocks.add(new Plain("The exact deadline is on the complaint's page, and you will get a reminder "
+						+ "before it passes. Please make sure the stage has what it needs to respond in time."));
+			}
+			case COMPLAINT_REASSIGNED -> {
+				blocks.add(new Strong(complaint + " has been passed to you"
+						+ ((facts.previousHandlerId() != null) ? " from " + facts.previousHandlerId() : "") + " on "
+						+ londonTime(facts.at()) + " (UK time). It is yours to handle from now on."));
+				blocks.add(new Plain(
+						"Its open deadlines are yours too: check on the complaint's page what is due " + "and when."));
+			}
+			default -> throw new IllegalArgumentException(alert.kind() + " is not a complaint milestone");
+		}
+		if (copiedManagerName != null) {
+			blocks.add(new Plain(copiedManagerName + " is copied in as your manager."));
+		}
+		blocks.add(new Link("Open the complaint:", complaintLink(alert.contactId())));
+		blocks.add(new Plain("This is an automatic message from the Charter service. Reference: complaint "
+				+ alert.contactId() + "."));
+		String subject = subject(alert);
+		return new MailContent(subject, text(blocks), html(subject, blocks));
+	}
+
 	private MailContent composeAnswerphoneCheck(Alert alert, String assigneeName, String copiedManagerName) {
 		String due = londonTime(alert.dueAt());
 		List<Block> blocks = new ArrayList<>();
@@ -206,7 +431,8 @@ public final class AlertMailComposer {
 						"Why it changed: " + ((alert.reason() != null) ? alert.reason() : "not given") + "."));
 				blocks.add(new Plain(ANSWERPHONE_PROMISE));
 			}
-			case DIGEST -> throw new IllegalArgumentException("A digest is not about the answerphone check");
+			case DIGEST, COMPLAINT_RECEIVED, COMPLAINT_ESCALATED, COMPLAINT_REASSIGNED ->
+				throw new IllegalArgumentException(alert.kind() + " is not about the answerphone check");
 		}
 		if (copiedManagerName != null) {
 			blocks.add(new Plain(copiedManagerName + " is copied in as your manager."));
@@ -259,6 +485,10 @@ public final class AlertMailComposer {
 					? "Answerphone messages not checked, were due to be checked by " + londonTime(line.dueAt())
 					: "Answerphone messages to check by " + CLOCK_TIME.format(line.dueAt().atZone(LONDON));
 			return new Link(label + " (record the check):", answerphoneCheckLink());
+		}
+		if (isComplaintStandard(line.standard())) {
+			return new Link("Complaint " + line.contactId() + ", " + when + " " + londonTime(line.dueAt()) + " ("
+					+ standardInWords(line.standard()) + "):", complaintLink(line.contactId()));
 		}
 		return new Link("Contact " + line.contactId() + ", " + when + " " + londonTime(line.dueAt()) + " ("
 				+ standardInWords(line.standard()) + "):", contactLink(line.contactId()));

@@ -16,7 +16,7 @@ class MailConfiguration {
 
 	@Bean
 	AlertMailComposer alertMailComposer(NotificationMailProperties properties) {
-		return new AlertMailComposer(properties.links().intakeBaseUrl());
+		return new AlertMailComposer(properties.links().intakeBaseUrl(), properties.links().complaintsBaseUrl());
 	}
 
 	@Bean

@@ -27,8 +27,11 @@ public record NotificationMailProperties(
 	/**
 	 * @param intakeBaseUrl intake-service's base URL; emails link to
 	 * {@code {intakeBaseUrl}/contacts/{contactId}}
+	 * @param complaintsBaseUrl complaints-service's base URL; emails about a complaint
+	 * link to {@code {complaintsBaseUrl}/complaints/{complaintId}}
 	 */
-	public record Links(@NotNull @DefaultValue("http://localhost:8081") URI intakeBaseUrl) {
+	public record Links(@NotNull @DefaultValue("http://localhost:8081") URI intakeBaseUrl,
+			@NotNull @DefaultValue("http://localhost:8083") URI complaintsBaseUrl) {
 
 	}
 

@@ -64,6 +64,13 @@ import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockPaused;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintClosed;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintEscalated;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintExtensionAgreed;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintReassigned;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintReceived;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintResponded;
+import uk.co.healthwatchportsmouth.charter.contracts.ComplaintSignposted;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactResolved;
@@ -79,6 +86,7 @@ import uk.co.healthwatchportsmouth.charter.notification.staff.StaffDirectory;
 import uk.co.healthwatchportsmouth.charter.notification.staff.StaffRoster;
 import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
+import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +117,13 @@ abstract class NotificationScenarios {
 	static final String CONTACT_EVENTS = "charter.contact-events";
 
 	static final String CONTACT_DEAD_LETTERS = "charter.contact-events.dlq.notification-service";
+
+	static final String COMPLAINT_EVENTS = "charter.complaint-events";
+
+	static final String COMPLAINT_DEAD_LETTERS = "charter.complaint-events.dlq.notification-service";
+
+	/** 09:30 on Wednesday 25 November 2026 in London (GMT). */
+	static final Instant COMPLAINT_RECEIVED_AT = Instant.parse("2026-11-25T09:30:00Z");
 
 	static final String JO = "jo@charter.local";
 
@@ -178,16 +193,21 @@ abstract class NotificationScenarios {
 
 	private KafkaProducer<byte[], byte[]> producer;
 
+	/** Publishes to charter.complaint-events as complaints-service's outbox does. */
+	private EventPublisher complaints;
+
 	@BeforeEach
 	void connectProducer() {
 		this.producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers, ProducerConfig.ACKS_CONFIG, "all"),
 				new ByteArraySerializer(), new ByteArraySerializer());
+		this.complaints = new EventPublisher(this.brokers, COMPLAINT_EVENTS, "/complaints-service");
 	}
 
 	@AfterEach
 	void closeProducer() {
 		this.producer.close(Duration.ofSeconds(5));
+		this.complaints.close();
 	}
 
 	@Test
@@ -222,7 +242,8 @@ abstract class NotificationScenarios {
 		assertThat(((Map<String, Object>) JsonPath.read(json, "$")).keySet()).containsExactlyInAnyOrder("id", "kind",
 				"contactId", "clockId", "standard", "dueAt", "previousDueAt", "escalation", "reason", "needsSummary",
 				"resendOf", "digestDay", "digestLines", "recipients", "subject", "messageId", "status", "attempts",
-				"createdAt", "nextAttemptAt", "lastAttemptAt", "sentAt", "lastError", "failureReason", "duplicateOf");
+				"createdAt", "nextAttemptAt", "lastAttemptAt", "sentAt", "lastError", "failureReason", "duplicateOf",
+				"complaint");
 		assertThat((String) JsonPath.read(json, "$.id")).isEqualTo(reminder.eventId());
 		assertThat((String) JsonPath.read(json, "$.dueAt")).isEqualTo("2026-11-26T17:00:00Z");
 		assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("SENT");
@@ -331,6 +352,223 @@ abstract class NotificationScenarios {
 		assertThat(this.mongo.getCollection("notifications")
 			.countDocuments(new Document("contactId", contactId).append("kind", "REMINDER"))).isEqualTo(2);
 		assertProblem(send("POST", "/notifications/" + pathSegment(repeat.get("id")) + "/resend", ""), 409, "id");
+	}
+
+	@Test
+	void aNewComplaintEmailsItsHandlerOnceToAcknowledgeItWithinFiveWorkingDaysWithoutPersonalData() throws Exception {
+		String complaintId = newComplaintId();
+		ComplaintReceived received = complaintReceived(complaintId, "ABOUT_US", "jo", "large print");
+
+		this.complaints.publish(received);
+		this.complaints.publish(received);
+
+		MimeMessage email = awaitCopies(received.eventId(), 1).getFirst();
+		assertThat(email.getSubject()).isEqualTo("New complaint for you: acknowledge complaint " + complaintId
+				+ " within 5 working days of Wednesday 25 November 2026");
+		assertThat(addresses(email, Message.RecipientType.TO)).containsExactly(JO);
+		assertThat(addresses(email, Message.RecipientType.CC)).isEmpty();
+		assertThat(email.getHeader("Message-ID", null))
+			.isEqualTo("<" + received.eventId() + "@charter.healthwatchportsmouth>");
+		MimeMultipart parts = (MimeMultipart) email.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+		String text = textPart(email);
+		String html = htmlPart(email);
+		assertThat(text).startsWith("Hello Jo,")
+			.contains("Complaint " + complaintId + " is yours to handle. It was received on Wed 25 Nov 2026, 09:30 "
+					+ "(UK time) by email.")
+			.contains("Please acknowledge it within 5 working days of Wednesday 25 November 2026.")
+			.contains("the complainant's communication needs are large print.")
+			.contains("http://localhost:8083/complaints/" + complaintId)
+			.contains("http://localhost:8081/contacts/C-origin-" + complaintId);
+		assertThat(html).contains("font-size: 20px")
+			.contains("<a href=\"http://localhost:8083/complaints/" + complaintId + "\"");
+		assertNoPersonalData(received, email);
+
+		// the repeat is recorded as a suppressed duplicate and sends nothing
+		assertCopiesStay(received.eventId(), 1);
+		assertSuppressedRepeatOf(received.eventId());
+		String json = get("/notifications/" + received.eventId()).body();
+		assertThat((String) JsonPath.read(json, "$.kind")).isEqualTo("COMPLAINT_RECEIVED");
+		assertThat((String) JsonPath.read(json, "$.contactId")).isEqualTo(complaintId);
+		assertThat((String) JsonPath.read(json, "$.complaint.complaintKind")).isEqualTo("ABOUT_US");
+		assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("SENT");
+
+		// sla-service's reminder for the acknowledgement clock, keyed by the complaint
+		ReminderDue reminder = new ReminderDue(EventIds.of("reminder", complaintId), WORKING_MORNING,
+				"clock-ack-" + complaintId, complaintId, "COMPLAINT_ACKNOWLEDGEMENT", "jo", DUE, WORKING_MORNING,
+				WORKING_MORNING);
+		publish(reminder);
+		MimeMessage reminded = awaitCopies(reminder.eventId(), 1).getFirst();
+		assertThat(reminded.getSubject())
+			.isEqualTo("Reminder: complaint " + complaintId + " needs an acknowledgement by " + DUE_IN_LONDON);
+		assertThat(textPart(reminded))
+			.contains("Our charter promise for this complaint: acknowledge the complaint within 5 working days")
+			.contains("the complainant's communication needs are large print.")
+			.contains("http://localhost:8083/complaints/" + complaintId)
+			.doesNotContainIgnoringCase("contact");
+	}
+
+	@Test
+	void aNewComplaintAboutAProviderTellsTheHandlerToSignpostIt() throws Exception {
+		String complaintId = newComplaintId();
+		ComplaintReceived received = complaintReceived(complaintId, "ABOUT_PROVIDER", "jo", null);
+
+		this.complaints.publish(received);
+
+		MimeMessage email = awaitCopies(received.eventId(), 1).getFirst();
+		assertThat(email.getSubject()).isEqualTo("New complaint for you: signpost complaint " + complaintId
+				+ " within 5 working days of Wednesday 25 November 2026");
+		assertThat(addresses(email, Message.RecipientType.TO)).containsExactly(JO);
+		assertThat(textPart(email)).contains("It is about an NHS or social care provider, so it is to be signposted")
+			.contains("Recording it acknowledges the complaint.")
+			.doesNotContain("communication needs");
+		assertThat(htmlPart(email)).contains("to be signposted");
+		assertNoPersonalData(received, email);
+	}
+
+	@Test
+	void anEscalatedComplaintEmailsItsHandlerWithTheirManagerInCcWithTheStageAndItsTimescale() throws Exception {
+		String complaintId = newComplaintId();
+		ComplaintReceived received = complaintReceived(complaintId, "ABOUT_US", "jo", null);
+		// the event leaves the handler out: the one the complaint was received with is
+		// used
+		ComplaintEscalated escalated = new ComplaintEscalated(EventIds.of("complaint-escalated", complaintId),
+				WORKING_MORNING, complaintId, null, WORKING_MORNING, "BOARD", 1, 20);
+
+		this.complaints.publish(received);
+		this.complaints.publish(escalated);
+
+		awaitCopies(escalated.eventId(), 2);
+		MimeMessage toJo = single(mailbox(JO, escalated.eventId()));
+		single(mailbox(SAM, escalated.eventId()));
+		assertThat(toJo.getSubject()).isEqualTo("Complaint escalated: complaint " + complaintId
+				+ " is at stage 1 (BOARD), response due within 20 working days");
+		assertThat(addresses(toJo, Message.RecipientType.TO)).containsExactly(JO);
+		assertThat(addresses(toJo, Message.RecipientType.CC)).containsExactly(SAM);
+		assertThat(textPart(toJo)).contains("has gone to stage 1 of the complaints procedure (BOARD)")
+			.contains("The stage's response is due within 20 working days of Wednesday 25 November 2026.")
+			.contains("Sam is copied in as your manager.")
+			.contains("http://localhost:8083/complaints/" + complaintId);
+		assertThat(htmlPart(toJo)).contains("http://localhost:8083/complaints/" + complaintId)
+			.contains("20 working days");
+		assertNoPersonalData(received, toJo);
+		assertCopiesStay(escalated.eventId(), 2);
+	}
+
+	@Test
+	void aReassignedComplaintEmailsTheNewHandlerOnly() throws Exception {
+		String complaintId = newComplaintId();
+		ComplaintReassigned reassigned = new ComplaintReassigned(EventIds.of("complaint-reassigned", complaintId),
+				WORKING_MORNING, complaintId, "jo", "sam", WORKING_MORNING);
+		// the complaint's acknowledgement clock, as sla-service starts it for jo
+		ClockStarted clock = new ClockStarted(EventIds.of("started", complaintId), COMPLAINT_RECEIVED_AT,
+				"clock-ack-" + complaintId, complaintId, "COMPLAINT_ACKNOWLEDGEMENT", "jo", COMPLAINT_RECEIVED_AT, DUE,
+				DUE.minus(Duration.ofHours(4)));
+		publish(clock);
+		await().atMost(ARRIVAL).until(() -> openClocksOf(complaintId, "jo") == 1);
+
+		this.complaints.publish(reassigned);
+
+		MimeMessage email = awaitCopies(reassigned.eventId(), 1).getFirst();
+		assertThat(email.getSubject()).isEqualTo("Complaint passed to you: complaint " + complaintId);
+		assertThat(addresses(email, Message.RecipientType.TO)).containsExactly(SAM);
+		assertThat(addresses(email, Message.RecipientType.CC)).isEmpty();
+		assertThat(textPart(email)).startsWith("Hello Sam,")
+			.contains("Complaint " + complaintId + " has been passed to you from jo on Wed 25 Nov 2026, 10:00")
+			.contains("http://localhost:8083/complaints/" + complaintId);
+		assertThat(htmlPart(email)).contains("http://localhost:8083/complaints/" + complaintId);
+		assertCopiesStay(reassigned.eventId(), 1);
+		// the digest now lists the complaint's clock for sam
+		await().atMost(ARRIVAL).until(() -> openClocksOf(complaintId, "sam") == 1);
+		assertThat(openClocksOf(complaintId, "jo")).isZero();
+
+		// closing the complaint cancels its clocks: nothing stays open for later digests
+		publish(new ClockCancelled(EventIds.of("cancelled", complaintId), WORKING_MORNING, clock.clockId(), complaintId,
+				"COMPLAINT_ACKNOWLEDGEMENT", "jo", DUE, WORKING_MORNING, "COMPLAINT_CLOSED"));
+		await().atMost(ARRIVAL).until(() -> openClocksOf(complaintId, "sam") == 0);
+	}
+
+	@Test
+	void anExtensionAResponseASignpostingAndAClosureSendNoEmailOfTheirOwn() throws Exception {
+		String complaintId = newComplaintId();
+		Instant at = WORKING_MORNING;
+		List<CharterEvent> silent = List.of(
+				new ComplaintExtensionAgreed(EventIds.of("complaint-extension", complaintId), at, complaintId, "jo", at,
+						LocalDate.parse("2026-12-18"), null),
+				new ComplaintResponded(EventIds.of("complaint-responded", complaintId), at, complaintId, "jo", at,
+						"PARTLY_UPHELD", true, at),
+				new ComplaintSignposted(EventIds.of("complaint-signposted", complaintId), at, complaintId, "jo", at,
+						"PROVIDER_COMPLAINTS_TEAM", true),
+				new ComplaintClosed(EventIds.of("complaint-closed", complaintId), at, complaintId, "jo", at));
+		// one key, one partition: once this one is emailed, the ones before were read
+		ComplaintReassigned last = new ComplaintReassigned(EventIds.of("complaint-reassigned", complaintId), at,
+				complaintId, "jo", "sam", at);
+
+		silent.forEach(this.complaints::publish);
+		this.complaints.publish(last);
+
+		awaitCopies(last.eventId(), 1);
+		assertThat(emailsAbout(complaintId)).extracting(NotificationScenarios::subjectOf)
+			.containsExactly("Complaint passed to you: complaint " + complaintId);
+		for (CharterEvent event : silent) {
+			assertThat(get("/notifications/" + event.eventId()).statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void aMissedComplaintAcknowledgementEmailsTheHandlerAndManagerAboutTheComplaint() throws Exception {
+		String complaintId = newComplaintId();
+		Breached breach = new Breached(EventIds.of("breach", complaintId), DUE, "clock-ack-" + complaintId, complaintId,
+				"COMPLAINT_ACKNOWLEDGEMENT", "jo", DUE, DUE, DUE);
+
+		publish(breach);
+
+		awaitCopies(breach.eventId(), 2);
+		MimeMessage toJo = single(mailbox(JO, breach.eventId()));
+		MimeMessage toSam = single(mailbox(SAM, breach.eventId()));
+		for (MimeMessage copy : List.of(toJo, toSam)) {
+			assertThat(copy.getSubject()).isEqualTo(
+					"Charter breached: complaint " + complaintId + " needed an acknowledgement by " + DUE_IN_LONDON);
+			assertThat(addresses(copy, Message.RecipientType.TO)).containsExactly(JO);
+			assertThat(addresses(copy, Message.RecipientType.CC)).containsExactly(SAM);
+		}
+		String text = textPart(toJo);
+		assertThat(text).contains("Complaint " + complaintId + " needed an acknowledgement by " + DUE_IN_LONDON)
+			.contains("acknowledge the complaint within 5 working days of receiving it")
+			.contains("Sam is copied in as your manager.")
+			.contains("http://localhost:8083/complaints/" + complaintId)
+			.doesNotContainIgnoringCase("contact");
+		assertThat(htmlPart(toJo)).contains("http://localhost:8083/complaints/" + complaintId)
+			.doesNotContainIgnoringCase("contact");
+		assertCopiesStay(breach.eventId(), 2);
+	}
+
+	@Test
+	void aMalformedComplaintRecordIsDeadLetteredAndTheNextComplaintIsStillEmailed() throws Exception {
+		String complaintId = newComplaintId();
+		ComplaintReceived good = complaintReceived(complaintId, "ABOUT_US", "jo", null);
+
+		try (TopicReader deadLetters = new TopicReader(this.brokers, COMPLAINT_DEAD_LETTERS)) {
+			this.complaints.publishRaw(complaintId, "complaint.received.v1", "{\"eventId\": ");
+			this.complaints.publish(good);
+
+			awaitCopies(good.eventId(), 1);
+			TopicReader.Received parked = deadLetters.await((record) -> complaintId.equals(record.key()), ARRIVAL);
+			assertThat(new String(parked.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\": ");
+		}
+	}
+
+	/**
+	 * Only ids, codes and dates: no customer id and no email address but the staff's own
+	 * in the headers.
+	 */
+	static void assertNoPersonalData(ComplaintReceived received, MimeMessage email) throws Exception {
+		for (String part : List.of(email.getSubject(), textPart(email), htmlPart(email))) {
+			assertThat(part).doesNotContain(received.customerId());
+			assertThat(emailAddressesIn(part)).isEmpty();
+		}
 	}
 
 	/**
@@ -781,13 +1019,16 @@ abstract class NotificationScenarios {
 				"clock-" + contactId, contactId, "EMAIL", "jo", DUE, DUE.plus(Duration.ofDays(5)),
 				"Office closure added: 2026-11-30");
 		Breached breach = breach(newContactId(), "jo");
+		// a complaint milestone is not urgent either
+		ComplaintReceived complaint = complaintReceived(newComplaintId(), "ABOUT_US", "jo", null);
 
 		publish(reminder);
 		publish(changed);
+		this.complaints.publish(complaint);
 		publish(breach);
 
 		awaitCopies(breach.eventId(), 2);
-		for (String held : List.of(reminder.eventId(), changed.eventId())) {
+		for (String held : List.of(reminder.eventId(), changed.eventId(), complaint.eventId())) {
 			String json = await().atMost(ARRIVAL)
 				.until(() -> get("/notifications/" + held).body(), (body) -> body.contains("held until"));
 			assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("PENDING");
@@ -798,13 +1039,16 @@ abstract class NotificationScenarios {
 		moveClockTo(Instant.parse("2026-11-28T10:00:00Z"));
 		assertCopiesStay(reminder.eventId(), 0);
 		assertThat(copiesOf(changed.eventId())).isEmpty();
+		assertThat(copiesOf(complaint.eventId())).isEmpty();
 
 		// Monday at opening
 		moveClockTo(Instant.parse("2026-11-30T09:00:01Z"));
 		awaitCopies(reminder.eventId(), 1);
 		awaitCopies(changed.eventId(), 1);
+		awaitCopies(complaint.eventId(), 1);
 		assertCopiesStay(reminder.eventId(), 1);
 		assertThat(copiesOf(changed.eventId())).hasSize(1);
+		assertThat(copiesOf(complaint.eventId())).hasSize(1);
 	}
 
 	@Test
@@ -999,6 +1243,16 @@ abstract class NotificationScenarios {
 
 	static String newContactId() {
 		return "C-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	static String newComplaintId() {
+		return "K-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	static ComplaintReceived complaintReceived(String complaintId, String kind, String handlerId, String needsSummary) {
+		return new ComplaintReceived(EventIds.of("complaint-received", complaintId), COMPLAINT_RECEIVED_AT, complaintId,
+				kind, "EMAIL", COMPLAINT_RECEIVED_AT, handlerId, "C-origin-" + complaintId, "customer-" + complaintId,
+				"PUBLIC", needsSummary);
 	}
 
 	static ReminderDue reminder(String contactId, String assigneeId) {

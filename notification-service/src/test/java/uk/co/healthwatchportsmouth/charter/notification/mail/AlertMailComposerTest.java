@@ -19,7 +19,8 @@ class AlertMailComposerTest {
 	// 16:00 UTC in June is 17:00 in London (BST)
 	private static final Instant SUMMER_DUE = Instant.parse("2026-06-25T16:00:00Z");
 
-	private final AlertMailComposer composer = new AlertMailComposer(URI.create("http://localhost:8081"));
+	private final AlertMailComposer composer = new AlertMailComposer(URI.create("http://localhost:8081"),
+			URI.create("http://localhost:8083"));
 
 	@Test
 	void aReminderSubjectSaysWhichContactNeedsAReplyByWhenInLondonTime() {
@@ -156,7 +157,6 @@ class AlertMailComposerTest {
 			EMAIL                     | reply to an email within 2 working days
 			ANSWERPHONE               | reply to an answerphone message within 1 working day
 			LETTER                    | reply to a letter within 5 working days
-			COMPLAINT_ACKNOWLEDGEMENT | acknowledge a complaint within 5 working days
 			SOMETHING_NEW             | SOMETHING_NEW
 			""")
 	void namesTheCharterStandardInWords(String standard, String words) {
@@ -214,9 +214,11 @@ class AlertMailComposerTest {
 
 	@Test
 	void linksToTheContactInIntakesApiWithTheIdEncoded() {
-		AlertMailComposer composer = new AlertMailComposer(URI.create("https://intake.example/api/"));
+		AlertMailComposer composer = new AlertMailComposer(URI.create("https://intake.example/api/"),
+				URI.create("https://complaints.example/"));
 
 		assertThat(composer.contactLink("C 1/2")).isEqualTo("https://intake.example/api/contacts/C%201%2F2");
+		assertThat(composer.complaintLink("K 1/2")).isEqualTo("https://complaints.example/complaints/K%201%2F2");
 	}
 
 	@Test
@@ -226,6 +228,113 @@ class AlertMailComposerTest {
 
 		assertThat(content.html()).contains("&lt;b&gt;C-1&lt;/b&gt;").contains("Hello Jo &amp; Co,");
 		assertThat(content.html()).doesNotContain("<b>C-1</b>");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					REMINDER         | COMPLAINT_ACKNOWLEDGEMENT | Reminder: complaint K-7 needs an acknowledgement by Thu 26 Nov 2026, 17:00                     | acknowledge the complaint within 5 working days of receiving it
+					BREACH           | COMPLAINT_ACKNOWLEDGEMENT | Charter breached: complaint K-7 needed an acknowledgement by Thu 26 Nov 2026, 17:00           | acknowledge the complaint within 5 working days of receiving it
+					ESCALATION       | COMPLAINT_RESPONSE        | Still unanswered: complaint K-7 needed a response by Thu 26 Nov 2026, 17:00 (reminder 1)      | respond to the complaint within the complaints procedure's timescale
+					DEADLINE_CHANGED | COMPLAINT_RESPONSE        | Deadline changed: complaint K-7 now needs a response by Thu 26 Nov 2026, 17:00                | respond to the complaint within the complaints procedure's timescale
+					REMINDER         | COMPLAINT_ESCALATION      | Reminder: complaint K-7 needs the escalation stage's response by Thu 26 Nov 2026, 17:00      | send the escalation stage's response within that stage's timescale
+					BREACH           | COMPLAINT_ESCALATION      | Charter breached: complaint K-7 needed the escalation stage's response by Thu 26 Nov 2026, 17:00 | send the escalation stage's response within that stage's timescale
+					""")
+	void aComplaintsClockEmailNamesTheComplaintTheStandardInWordsAndLinksToComplaintsService(Alert.Kind kind,
+			String standard, String subject, String promise) {
+		Alert alert = new Alert(kind, "K-7", "clock-K-7", standard, WINTER_DUE, SUMMER_DUE, 1,
+				"Extension agreed with the complainant: response now due 2026-11-26", null);
+
+		MailContent mail = this.composer.compose(alert, "Jo", null);
+
+		assertThat(mail.subject()).isEqualTo(subject);
+		assertThat(mail.text()).contains("Our charter promise for this complaint: " + promise);
+		assertThat(mail.html()).contains("Our charter promise for this complaint: " + promise.replace("'", "&#39;"));
+		for (String part : java.util.List.of(mail.text(), mail.html())) {
+			assertThat(part).contains("http://localhost:8083/complaints/K-7")
+				.doesNotContainIgnoringCase("contact")
+				.doesNotContain("http://localhost:8081");
+		}
+	}
+
+	@Test
+	void aComplaintsDeadlineChangeSaysTheAgreedDateReplacesTheOldOne() {
+		Alert changed = new Alert(Alert.Kind.DEADLINE_CHANGED, "K-7", "clock-K-7", "COMPLAINT_RESPONSE", WINTER_DUE,
+				Instant.parse("2026-11-20T17:00:00Z"), null,
+				"Extension agreed with the complainant: response now due 2026-11-26", null);
+
+		MailContent mail = this.composer.compose(changed, "Jo", null);
+
+		assertThat(mail.text())
+			.contains("The deadline for complaint K-7 has changed. It now needs a response by Thu 26 Nov 2026, 17:00 "
+					+ "(UK time). It was Fri 20 Nov 2026, 17:00.")
+			.contains("Why it changed: Extension agreed with the complainant: response now due 2026-11-26.")
+			.contains("The old deadline no longer counts");
+	}
+
+	@Test
+	void theDigestListsAComplaintAsAComplaintWithItsLink() {
+		MailContent digest = this.composer.composeDigest(java.time.LocalDate.parse("2026-11-26"),
+				java.util.List.of(new DigestLine("K-7", "COMPLAINT_ACKNOWLEDGEMENT", WINTER_DUE, false)), "Jo");
+
+		assertThat(digest.text())
+			.contains("Complaint K-7, due by Thu 26 Nov 2026, 17:00 (acknowledge the complaint within 5 working days "
+					+ "of receiving it):")
+			.contains("http://localhost:8083/complaints/K-7")
+			.doesNotContain("Contact K-7");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					ABOUT_US       | New complaint for you: acknowledge complaint K-7 within 5 working days of Wednesday 25 November 2026 | Please acknowledge it within 5 working days of Wednesday 25 November 2026.
+					ABOUT_PROVIDER | New complaint for you: signpost complaint K-7 within 5 working days of Wednesday 25 November 2026    | It is about an NHS or social care provider, so it is to be signposted
+					""")
+	void aNewComplaintTellsTheHandlerToAcknowledgeOrSignpostItWithinFiveWorkingDays(String kind, String subject,
+			String what) {
+		Alert received = Alert.complaintMilestone(Alert.Kind.COMPLAINT_RECEIVED, "K-7",
+				ComplaintMilestone.received(kind, "EMAIL", Instant.parse("2026-11-25T10:15:00Z"), "C-42"),
+				"large print");
+
+		MailContent mail = this.composer.compose(received, "Jo", null);
+
+		assertThat(mail.subject()).isEqualTo(subject);
+		assertThat(mail.text()).startsWith("Hello Jo,\n\n")
+			.contains("Complaint K-7 is yours to handle. It was received on Wed 25 Nov 2026, 10:15 (UK time) by email.")
+			.contains(what)
+			.contains("the complainant's communication needs are large print.")
+			.contains("It was escalated from contact C-42:\nhttp://localhost:8081/contacts/C-42")
+			.contains("Open the complaint:\nhttp://localhost:8083/complaints/K-7")
+			.doesNotContain("copied in");
+		assertThat(mail.html()).contains("<a href=\"http://localhost:8083/complaints/K-7\"").contains(what);
+	}
+
+	@Test
+	void anEscalatedComplaintGivesTheStageAndItsTimescaleAndSaysTheManagerIsCopiedIn() {
+		Alert escalated = Alert.complaintMilestone(Alert.Kind.COMPLAINT_ESCALATED, "K-7",
+				ComplaintMilestone.escalated(Instant.parse("2026-11-25T10:15:00Z"), "BOARD", 1, 20), null);
+
+		MailContent mail = this.composer.compose(escalated, "Jo", "Sam");
+
+		assertThat(mail.subject())
+			.isEqualTo("Complaint escalated: complaint K-7 is at stage 1 (BOARD), response due within 20 working days");
+		assertThat(mail.text()).contains("complaint K-7 has gone to stage 1 of the complaints procedure (BOARD)")
+			.contains("The stage's response is due within 20 working days of Wednesday 25 November 2026.")
+			.contains("Sam is copied in as your manager.")
+			.contains("http://localhost:8083/complaints/K-7");
+	}
+
+	@Test
+	void aReassignedComplaintTellsTheNewHandlerItIsTheirsNow() {
+		Alert reassigned = Alert.complaintMilestone(Alert.Kind.COMPLAINT_REASSIGNED, "K-7",
+				ComplaintMilestone.reassigned(Instant.parse("2026-11-25T10:15:00Z"), "jo"), null);
+
+		MailContent mail = this.composer.compose(reassigned, "Sam", null);
+
+		assertThat(mail.subject()).isEqualTo("Complaint passed to you: complaint K-7");
+		assertThat(mail.text()).startsWith("Hello Sam,")
+			.contains("Complaint K-7 has been passed to you from jo on Wed 25 Nov 2026, 10:15 (UK time).")
+			.contains("http://localhost:8083/complaints/K-7");
 	}
 
 	private static Alert alert(Alert.Kind kind, String contactId, String standard, Instant dueAt) {

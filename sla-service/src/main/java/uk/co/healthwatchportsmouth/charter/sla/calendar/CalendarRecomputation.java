@@ -154,6 +154,11 @@ public class CalendarRecomputation implements SmartLifecycle {
 			if (standard.isEmpty() || standard.get().kind() != StandardKind.WORKING_DAYS) {
 				return false;
 			}
+			if (deadlineClock.dueByAgreement()) {
+				// the customer was told that date; a calendar change does not move it
+				log.info("Clock {} is due on a date agreed with the customer; its deadline is not recomputed", clockId);
+				return false;
+			}
 			if (deadlineClock.resumedAt().isPresent()) {
 				// a recomputation from receipt would drop the paused time added on
 				// resumption
@@ -167,7 +172,12 @@ public class CalendarRecomputation implements SmartLifecycle {
 						deadlineClock.standard(), deadlineClock.standardVersion(), standard.get().version());
 				return false;
 			}
-			Deadline recomputed = this.standards.deadline(standard.get(), deadlineClock.startedAt(), null);
+			// a clock given its working days by its event (a complaint's procedure
+			// timescale) keeps that number
+			Standard rule = deadlineClock.workingDays()
+				.map((days) -> standard.get().withWorkingDays(days))
+				.orElse(standard.get());
+			Deadline recomputed = this.standards.deadline(rule, deadlineClock.startedAt(), null);
 			ClockVersion before = ClockVersion.of(deadlineClock);
 			Optional<DeadlineChanged> changed = deadlineClock.moveDeadline(recomputed, reason, this.clock.instant());
 			if (changed.isEmpty()) {

@@ -19,7 +19,8 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 		ClockState state, Instant startedAt, Instant dueAt, Instant reminderAt, List<Instant> reminderPoints,
 		Integer remindersSent, Instant reminderSentAt, Instant breachedAt, Instant respondedAt, Integer escalationsSent,
 		Instant nextEscalationAt, TimerKind nextTimerKind, Instant nextTimerAt, List<PendingEvent> outbox,
-		Instant pausedAt, Instant resumedAt, Instant cancelledAt, Boolean resolvedAtFirstContact) {
+		Instant pausedAt, Instant resumedAt, Instant cancelledAt, Boolean resolvedAtFirstContact, Integer workingDays,
+		Boolean dueByAgreement) {
 
 	static final String STATE = "state";
 
@@ -39,6 +40,8 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 
 	static final String RESOLVED_AT_FIRST_CONTACT = "resolvedAtFirstContact";
 
+	static final String DUE_BY_AGREEMENT = "dueByAgreement";
+
 	static ClockDocument of(DeadlineClock clock, List<PendingEvent> outbox) {
 		Timer next = clock.pendingTimer().orElse(null);
 		return new ClockDocument(clock.id(), clock.contactId(), clock.standard(), clock.standardVersion(),
@@ -47,7 +50,8 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 				clock.breachedAt().orElse(null), clock.respondedAt().orElse(null), clock.escalationsSent(),
 				clock.nextEscalationAt().orElse(null), (next != null) ? next.kind() : null,
 				(next != null) ? next.at() : null, outbox, clock.pausedAt().orElse(null),
-				clock.resumedAt().orElse(null), clock.cancelledAt().orElse(null), clock.resolvedAtFirstContact());
+				clock.resumedAt().orElse(null), clock.cancelledAt().orElse(null), clock.resolvedAtFirstContact(),
+				clock.workingDays().orElse(null), clock.dueByAgreement());
 	}
 
 	DeadlineClock toClock() {
@@ -61,7 +65,8 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 				(this.standardVersion != null) ? this.standardVersion : 1, this.assigneeId, this.startedAt, this.dueAt,
 				points, sent, this.state, this.reminderSentAt, this.breachedAt, this.respondedAt,
 				(this.escalationsSent != null) ? this.escalationsSent : 0, this.nextEscalationAt, this.pausedAt,
-				this.resumedAt, this.cancelledAt, Boolean.TRUE.equals(this.resolvedAtFirstContact)));
+				this.resumedAt, this.cancelledAt, Boolean.TRUE.equals(this.resolvedAtFirstContact), this.workingDays,
+				Boolean.TRUE.equals(this.dueByAgreement)));
 	}
 
 }

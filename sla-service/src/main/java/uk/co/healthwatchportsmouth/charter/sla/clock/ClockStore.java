@@ -104,7 +104,8 @@ public class ClockStore {
 			.set("reminderPoints", changed.reminderPoints())
 			.set("remindersSent", changed.remindersSent())
 			.set("escalationsSent", changed.escalationsSent())
-			.set(ClockDocument.RESOLVED_AT_FIRST_CONTACT, changed.resolvedAtFirstContact());
+			.set(ClockDocument.RESOLVED_AT_FIRST_CONTACT, changed.resolvedAtFirstContact())
+			.set(ClockDocument.DUE_BY_AGREEMENT, changed.dueByAgreement());
 		setOrUnset(update, "reminderAt", changed.reminderAt().orElse(null));
 		setOrUnset(update, "nextEscalationAt", changed.nextEscalationAt().orElse(null));
 		setOrUnset(update, "reminderSentAt", changed.reminderSentAt().orElse(null));

@@ -13,12 +13,14 @@ import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
  * {@code reminderAt} is the next reminder still to be sent; {@code reminders} all
  * reminder points. {@code explanation} says why the deadline is what it is.
  * {@code pausedAt}/{@code resumedAt} are the last pause and resumption;
- * {@code cancelledAt} when a clock was cancelled.
+ * {@code cancelledAt} when a clock was cancelled. {@code dueByAgreement} says the
+ * deadline is a date agreed with the customer (a complaint's extension).
  */
 public record ClockView(String id, String contactId, String standard, int standardVersion, ClockState state,
 		String assigneeId, Instant startedAt, Instant dueAt, Instant reminderAt, List<Instant> reminders,
 		int remindersSent, Instant reminderSentAt, Instant breachedAt, Instant respondedAt, int escalationsSent,
-		Instant nextEscalationAt, Explanation explanation, Instant pausedAt, Instant resumedAt, Instant cancelledAt) {
+		Instant nextEscalationAt, Explanation explanation, Instant pausedAt, Instant resumedAt, Instant cancelledAt,
+		boolean dueByAgreement) {
 
 	/**
 	 * @param countingDay the day working days count from (D0)
@@ -48,7 +50,7 @@ public record ClockView(String id, String contactId, String standard, int standa
 				clock.reminderPoints(), clock.remindersSent(), clock.reminderSentAt().orElse(null),
 				clock.breachedAt().orElse(null), clock.respondedAt().orElse(null), clock.escalationsSent(),
 				clock.nextEscalationAt().orElse(null), Explanation.of(clock, calendar), clock.pausedAt().orElse(null),
-				clock.resumedAt().orElse(null), clock.cancelledAt().orElse(null));
+				clock.resumedAt().orElse(null), clock.cancelledAt().orElse(null), clock.dueByAgreement());
 	}
 
 }

@@ -86,12 +86,35 @@ public final class DeadlineClock {
 
 	private boolean resolvedAtFirstContact;
 
-	/** Everything a clock holds, as stored. */
+	private final Integer workingDays;
+
+	private boolean dueByAgreement;
+
+	/**
+	 * Everything a clock holds, as stored.
+	 *
+	 * @param workingDays the working days this clock was given when they came from the
+	 * event that started it rather than from its standard (a complaint's procedure
+	 * timescale), otherwise {@code null}
+	 * @param dueByAgreement whether the deadline is a date agreed with the customer (an
+	 * extension), which no calendar change may move
+	 */
 	public record Snapshot(String id, String contactId, String standard, int standardVersion, String assigneeId,
 			Instant startedAt, Instant dueAt, List<Instant> reminderPoints, int remindersSent, ClockState state,
 			Instant reminderSentAt, Instant breachedAt, Instant respondedAt, int escalationsSent,
 			Instant nextEscalationAt, Instant pausedAt, Instant resumedAt, Instant cancelledAt,
-			boolean resolvedAtFirstContact) {
+			boolean resolvedAtFirstContact, Integer workingDays, boolean dueByAgreement) {
+
+		/** A clock whose deadline comes from its standard. */
+		public Snapshot(String id, String contactId, String standard, int standardVersion, String assigneeId,
+				Instant startedAt, Instant dueAt, List<Instant> reminderPoints, int remindersSent, ClockState state,
+				Instant reminderSentAt, Instant breachedAt, Instant respondedAt, int escalationsSent,
+				Instant nextEscalationAt, Instant pausedAt, Instant resumedAt, Instant cancelledAt,
+				boolean resolvedAtFirstContact) {
+			this(id, contactId, standard, standardVersion, assigneeId, startedAt, dueAt, reminderPoints, remindersSent,
+					state, reminderSentAt, breachedAt, respondedAt, escalationsSent, nextEscalationAt, pausedAt,
+					resumedAt, cancelledAt, resolvedAtFirstContact, null, false);
+		}
 
 	}
 
@@ -115,6 +138,8 @@ public final class DeadlineClock {
 		this.resumedAt = millis(snapshot.resumedAt());
 		this.cancelledAt = millis(snapshot.cancelledAt());
 		this.resolvedAtFirstContact = snapshot.resolvedAtFirstContact();
+		this.workingDays = snapshot.workingDays();
+		this.dueByAgreement = snapshot.dueByAgreement();
 	}
 
 	/** A clock started for a contact, and the event that announces it. */
@@ -139,9 +164,20 @@ public final class DeadlineClock {
 	}
 
 	public static Started start(String clockId, String contactId, String assigneeId, Deadline deadline, Instant now) {
+		return start(clockId, contactId, assigneeId, deadline, null, now);
+	}
+
+	/**
+	 * Starts a clock whose working days came with the event that started it, e.g. the
+	 * response timescale of the complaints procedure.
+	 * @param workingDays the working days the deadline was worked out with, or
+	 * {@code null} when they are the standard's
+	 */
+	public static Started start(String clockId, String contactId, String assigneeId, Deadline deadline,
+			Integer workingDays, Instant now) {
 		DeadlineClock clock = new DeadlineClock(new Snapshot(clockId, contactId, deadline.standard(),
 				deadline.standardVersion(), assigneeId, deadline.startedAt(), deadline.dueAt(), deadline.reminders(), 0,
-				ClockState.RUNNING, null, null, null, 0, null, null, null, null, false));
+				ClockState.RUNNING, null, null, null, 0, null, null, null, null, false, workingDays, false));
 		ClockStarted started = new ClockStarted(clock.eventId("started"), millis(now), clock.id, contactId,
 				clock.standard, assigneeId, clock.startedAt, clock.dueAt, clock.reminderAt().orElse(null));
 		return new Started(clock, started);
@@ -156,7 +192,7 @@ public final class DeadlineClock {
 		return new Snapshot(this.id, this.contactId, this.standard, this.standardVersion, this.assigneeId,
 				this.startedAt, this.dueAt, this.reminderPoints, this.remindersSent, this.state, this.reminderSentAt,
 				this.breachedAt, this.respondedAt, this.escalationsSent, this.nextEscalationAt, this.pausedAt,
-				this.resumedAt, this.cancelledAt, this.resolvedAtFirstContact);
+				this.resumedAt, this.cancelledAt, this.resolvedAtFirstContact, this.workingDays, this.dueByAgreement);
 	}
 
 	/**
@@ -401,17 +437,66 @@ public final class DeadlineClock {
 			return Optional.empty();
 		}
 		Instant previousDueAt = this.dueAt;
+		this.reminderPoints = replannedReminders(recomputed.reminders(), newDueAt);
+		this.dueAt = newDueAt;
+		return Optional.of(new DeadlineChanged(EventIds.of(this.id, "deadline-changed", newDueAt.toString()),
+				millis(now), this.id, this.contactId, this.standard, this.assigneeId, previousDueAt, newDueAt, reason));
+	}
+
+	/**
+	 * Moves the deadline to a date agreed with the customer (a complaint's extension):
+	 * from then on the agreed deadline is the one that counts and is reported, and no
+	 * calendar change moves it again.
+	 *
+	 * <p>
+	 * A running clock gets the new deadline and the reminder points still to come are
+	 * replaced by {@code reminders} (those after the last reminder sent), exactly as a
+	 * calendar change moves a deadline.
+	 *
+	 * <p>
+	 * A clock already breached stays breached: the breach happened and was told, and is
+	 * still counted (the breach event is never withdrawn or sent twice). Its deadline
+	 * moves to the agreed one all the same, so what is reported from then on is the new
+	 * date, and the daily escalations stop until the agreed deadline passes: from the
+	 * first working morning after it they go on (numbered on from the earlier ones) if
+	 * the response is still not sent. A calendar change, by contrast, moves only running
+	 * clocks; an agreement is the customer's, so it applies to a breached clock too.
+	 * @param newDueAt the agreed deadline
+	 * @param reminders the reminder points planned for the agreed deadline
+	 * @param calendar decides the working morning escalations resume on
+	 * @return the event saying old and new deadline and why, or empty when the clock is
+	 * met, cancelled or paused, or already due at that time (a redelivered agreement)
+	 */
+	public Optional<DeadlineChanged> moveDeadlineByAgreement(Instant newDueAt, List<Instant> reminders, String reason,
+			Instant now, WorkingCalendar calendar) {
+		Instant agreedDueAt = millis(Objects.requireNonNull(newDueAt, "newDueAt"));
+		if ((this.state != ClockState.RUNNING && this.state != ClockState.BREACHED) || agreedDueAt.equals(this.dueAt)) {
+			return Optional.empty();
+		}
+		Instant previousDueAt = this.dueAt;
+		if (this.state == ClockState.RUNNING) {
+			this.reminderPoints = replannedReminders(reminders, agreedDueAt);
+		}
+		else {
+			this.nextEscalationAt = millis(firstOpeningAfter(agreedDueAt, calendar));
+		}
+		this.dueAt = agreedDueAt;
+		this.dueByAgreement = true;
+		return Optional
+			.of(new DeadlineChanged(EventIds.of(this.id, "deadline-changed", agreedDueAt.toString()), millis(now),
+					this.id, this.contactId, this.standard, this.assigneeId, previousDueAt, agreedDueAt, reason));
+	}
+
+	/** The reminders sent so far, then the new points after the last sent one. */
+	private List<Instant> replannedReminders(List<Instant> planned, Instant newDueAt) {
 		List<Instant> points = new ArrayList<>(this.reminderPoints.subList(0, this.remindersSent));
 		Instant lastSent = points.isEmpty() ? null : points.get(points.size() - 1);
-		for (Instant point : millis(recomputed.reminders())) {
+		for (Instant point : millis(planned)) {
 			if ((lastSent == null || point.isAfter(lastSent)) && point.isBefore(newDueAt)) {
 				points.add(point);
 			}
 		}
-		this.dueAt = newDueAt;
-		this.reminderPoints = List.copyOf(points);
-		return Optional.of(new DeadlineChanged(EventIds.of(this.id, "deadline-changed", newDueAt.toString()),
-				millis(now), this.id, this.contactId, this.standard, this.assigneeId, previousDueAt, newDueAt, reason));
+		return List.copyOf(points);
 	}
 
 	private String eventId(String fact) {
@@ -509,6 +594,19 @@ public final class DeadlineClock {
 	/** Whether the clock was met by a resolution at first contact. */
 	public boolean resolvedAtFirstContact() {
 		return this.resolvedAtFirstContact;
+	}
+
+	/**
+	 * The working days the clock was given by the event that started it, when they are
+	 * not its standard's.
+	 */
+	public Optional<Integer> workingDays() {
+		return Optional.ofNullable(this.workingDays);
+	}
+
+	/** Whether the deadline is a date agreed with the customer. */
+	public boolean dueByAgreement() {
+		return this.dueByAgreement;
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import uk.co.healthwatchportsmouth.charter.contracts.AnswerphoneChecked;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.ContactEscalatedToComplaint;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactResolved;
@@ -39,8 +40,9 @@ import uk.co.healthwatchportsmouth.charter.sla.timer.TimerScheduler;
 /**
  * Starts a clock for every contact received and follows the contact's life: answered,
  * resolved, a holding reply with a promise (which answers the first response and starts a
- * promised-response clock), waiting for information (paused), reassigned. Every step is
- * idempotent: clock ids are derived from the contact id (and the promise), and each
+ * promised-response clock), waiting for information (paused), reassigned, escalated to a
+ * complaint (its open clocks cancelled: the complaint's own clocks take over). Every step
+ * is idempotent: clock ids are derived from the contact id (and the promise), and each
  * transition applies only to a clock in the state it expects, so a redelivered event
  * finds the work done and changes nothing.
  */
@@ -53,6 +55,12 @@ public class ContactEventHandler {
 	 * Tries before giving a response up to the binder's retries: a timer may keep firing.
 	 */
 	private static final int ATTEMPTS = 3;
+
+	/**
+	 * Why a contact's open clocks stop when it becomes a complaint: the complaint's
+	 * acknowledgement clock takes over.
+	 */
+	static final String SUPERSEDED_BY_COMPLAINT = "SUPERSEDED_BY_COMPLAINT";
 
 	private final CharterStandards standards;
 
@@ -91,6 +99,10 @@ public class ContactEventHandler {
 			case AnswerphoneChecked checked -> answerphoneChecked(checked);
 			case ContactReassigned reassigned -> forEachClockOf(reassigned.contactId(), reassigned.eventId(),
 					(clock) -> clock.reassign(reassigned.toAssigneeId()) ? List.of() : null);
+			case ContactEscalatedToComplaint escalated -> forEachClockOf(escalated.contactId(), escalated.eventId(),
+					(clock) -> clock.cancel(SUPERSEDED_BY_COMPLAINT, escalated.escalatedAt(), now())
+						.map(List::<CharterEvent>of)
+						.orElse(null));
 			default -> log.debug("Ignoring {} {}: not a contact event", event.type().wireName(), event.eventId());
 		}
 	}

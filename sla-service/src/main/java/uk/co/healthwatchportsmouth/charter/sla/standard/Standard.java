@@ -37,6 +37,17 @@ public record Standard(String name, int version, StandardKind kind, int workingD
 		}
 	}
 
+	/**
+	 * This working-days standard with a number of working days given case by case, e.g.
+	 * by the complaints procedure on the event that starts the clock.
+	 */
+	public Standard withWorkingDays(int days) {
+		if (this.kind != StandardKind.WORKING_DAYS) {
+			throw new IllegalStateException("Standard " + this.name + " does not count working days");
+		}
+		return new Standard(this.name, this.version, this.kind, days, this.checkBy, this.reminders);
+	}
+
 	/** A working-days standard with the default reminders, version 1. */
 	public static Standard workingDays(String name, int workingDays) {
 		return new Standard(name, 1, StandardKind.WORKING_DAYS, workingDays, null, ReminderRule.DEFAULT);
