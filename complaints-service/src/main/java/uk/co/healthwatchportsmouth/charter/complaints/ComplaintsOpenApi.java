@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 				+ "charter.complaint-events (ids and facts only; the complainant's details, the summary, actions, "
 				+ "lessons and reasons stay here), where sla-service runs the deadlines; its clock events come back "
 				+ "as each complaint's deadlines. Changes accept If-Match with the complaint's ETag (412 when "
-				+ "stale); POST /complaints accepts an Idempotency-Key; X-Staff-Id names who acts. Errors are RFC "
+				+ "stale); POST /complaints accepts an Idempotency-Key; the signed-in user acts (an X-Staff-Id header overrides it). Errors are RFC "
 				+ "9457 problem+json; an invalid step is a 409 naming the state and the attempted action."))
 class ComplaintsOpenApi {
 

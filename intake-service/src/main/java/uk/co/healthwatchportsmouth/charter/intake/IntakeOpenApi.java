@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 				+ "back here as each contact's dueAt and breached, for searching. Changes accept "
 				+ "If-Match with the contact's ETag (412 when stale); If-Match is optional (no 428) so that older "
 				+ "clients keep working, and a change without it applies to the current version. POST /contacts "
-				+ "accepts an Idempotency-Key. X-Staff-Id names who acts, for the audit trail, until sign-in exists. "
+				+ "accepts an Idempotency-Key. The signed-in user acts, for the audit trail (an X-Staff-Id header overrides it). "
 				+ "Errors are RFC 9457 problem+json with errors[].field naming the field or header at fault."))
 class IntakeOpenApi {
 

@@ -221,6 +221,7 @@ public final class LocalStack implements AutoCloseable {
 				row(table, name.module(), base, base + "/swagger-ui.html", base + "/actuator/prometheus");
 			}
 			row(table, "Virtual clock", uri(ServiceName.SLA) + "/admin/clock", "", "");
+			table.append("\nSign in (HTTP Basic): jo/jo staff, sam/sam manager, ops/ops metrics and admin.\n");
 		}
 		table.append("\nPress Ctrl-C to stop everything.\n");
 		return table.toString();

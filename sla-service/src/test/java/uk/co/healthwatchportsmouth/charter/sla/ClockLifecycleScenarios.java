@@ -14,8 +14,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.Escalated;
 import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.sla.answerphone.AnswerphoneCheckClocks;
+import uk.co.healthwatchportsmouth.charter.sla.clock.ClockMetrics;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
 import uk.co.healthwatchportsmouth.charter.sla.clock.Timer;
@@ -139,6 +144,12 @@ abstract class ClockLifecycleScenarios {
 	@Autowired
 	TimerFiring timerFiring;
 
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	ClockMetrics clockMetrics;
+
 	@Value("${spring.cloud.stream.kafka.binder.brokers}")
 	String brokers;
 
@@ -167,6 +178,7 @@ abstract class ClockLifecycleScenarios {
 	@Test
 	void aClockStartsThenRemindsAtEachPointThenBreachesThenEscalatesEachExactlyOnce() {
 		String contactId = newContactId();
+		double remindersBefore = count("charter.clocks.reminders", "standard", "EMAIL");
 		this.contacts.publish(received(contactId, "EMAIL", this.clock.instant()));
 
 		ClockStarted started = (ClockStarted) this.slaEvents.await(event(contactId, STARTED), AWAIT).event();
@@ -195,8 +207,14 @@ abstract class ClockLifecycleScenarios {
 		advanceTo(twoWorkingHoursBefore.plusSeconds(1));
 		this.slaEvents.await((received) -> secondReminderId.equals(received.eventId()), AWAIT);
 
+		double breachesBefore = count("charter.clocks.breached", "standard", "EMAIL");
 		advanceTo(started.dueAt().plusSeconds(1));
 		this.slaEvents.await(event(contactId, BREACHED), AWAIT);
+		// at least: moving the shared clock also breaches other scenarios' open EMAIL
+		// clocks
+		awaitCountAtLeast("charter.clocks.breached", breachesBefore + 1, "standard", "EMAIL");
+		assertThat(count("charter.clocks.reminders", "standard", "EMAIL")).as("this clock's two reminders")
+			.isGreaterThanOrEqualTo(remindersBefore + 2);
 		JsonNode breached = clockOf(contactId);
 		assertThat(breached.get("state").asString()).isEqualTo("BREACHED");
 		assertThat(breached.get("breachedAt").isNull()).isFalse();
@@ -315,11 +333,17 @@ abstract class ClockLifecycleScenarios {
 	@Test
 	void aResponseInTimeMeetsTheClockAndNothingFiresAfterTheDeadline() {
 		String contactId = newContactId();
+		double runningBefore = openClocks("LETTER", "running");
+		double metOnTimeBefore = count("charter.clocks.met", "standard", "LETTER", "on.time", "true");
 		this.contacts.publish(received(contactId, "LETTER", this.clock.instant()));
 		ClockStarted started = (ClockStarted) this.slaEvents.await(event(contactId, STARTED), AWAIT).event();
+		assertThat(openClocks("LETTER", "running")).as("the open-clocks gauge counts the new clock")
+			.isEqualTo(runningBefore + 1);
 
 		this.contacts.publish(responded(contactId, this.clock.instant()));
 		this.slaEvents.await(event(contactId, MET), AWAIT);
+		awaitCount("charter.clocks.met", metOnTimeBefore + 1, "standard", "LETTER", "on.time", "true");
+		assertThat(openClocks("LETTER", "running")).isEqualTo(runningBefore);
 		advanceTo(started.dueAt().plusSeconds(60));
 
 		List<Received> events = eventsAbout(contactId);
@@ -360,6 +384,8 @@ abstract class ClockLifecycleScenarios {
 	@Test
 	void unreadableRecordsGoToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
 		String contactId = newContactId();
+		String deadLetterTopic = Topics.deadLetter(Topics.CONTACTS, "sla-service");
+		double deadLettersBefore = count("charter.dead.letters", "topic", deadLetterTopic);
 		try (TopicReader deadLetters = new TopicReader(this.brokers,
 				Topics.deadLetter(Topics.CONTACTS, "sla-service"))) {
 			this.contacts.publishRaw(contactId, "contact.received.v1", "}{ not json");
@@ -372,6 +398,7 @@ abstract class ClockLifecycleScenarios {
 			assertThat(deadLetters.drain(Duration.ZERO)).filteredOn((record) -> contactId.equals(record.key()))
 				.as("each dead-lettered once, not once per retry")
 				.hasSize(2);
+			awaitCount("charter.dead.letters", deadLettersBefore + 2, "topic", deadLetterTopic);
 		}
 	}
 
@@ -596,6 +623,39 @@ abstract class ClockLifecycleScenarios {
 	private static boolean clockEvent(Received received, String type, String clockId) {
 		return type.equals(received.type()) && received.payload() != null
 				&& new String(received.payload(), StandardCharsets.UTF_8).contains("\"clockId\":\"" + clockId + "\"");
+	}
+
+	private double count(String name, String... tags) {
+		Counter counter = this.meters.find(name).tags(tags).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private void awaitCountAtLeast(String name, double expected, String... tags) {
+		long deadline = System.nanoTime() + AWAIT.toNanos();
+		while (count(name, tags) < expected && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+		}
+		assertThat(count(name, tags)).as(name).isGreaterThanOrEqualTo(expected);
+	}
+
+	/** Counters move right after the event is stored, so its record may be read first. */
+	private void awaitCount(String name, double expected, String... tags) {
+		long deadline = System.nanoTime() + AWAIT.toNanos();
+		while (count(name, tags) < expected && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+		}
+		assertThat(count(name, tags)).as(name).isEqualTo(expected);
+	}
+
+	/** The {@code charter.clocks.open} gauge, recounted now, summed over due days. */
+	private double openClocks(String standard, String state) {
+		this.clockMetrics.refreshOpen();
+		return this.meters.find(ClockMetrics.OPEN)
+			.tags("standard", standard, "state", state)
+			.gauges()
+			.stream()
+			.mapToDouble(Gauge::value)
+			.sum();
 	}
 
 	private void advanceTo(Instant target) {

@@ -21,6 +21,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockState;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
+import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,8 +127,9 @@ abstract class ReadSideScenarios {
 		JsonNode march = row(report, standard, "2025-03");
 		assertThat(march.get("open").asInt()).as("the clock due in April London time is not counted").isEqualTo(1);
 
-		HttpResponse<String> csv = send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/compliance?from=2025-01-01&to=2025-03-31"))
+		HttpResponse<String> csv = send(LocalUsers.SAM
+			.signIn(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/compliance?from=2025-01-01&to=2025-03-31")))
 			.header("Accept", "text/csv")
 			.build());
 		assertThat(csv.statusCode()).isEqualTo(200);

@@ -10,7 +10,11 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the running service over real HTTP, as a client would. */
+import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
+
+/**
+ * Calls the running service over real HTTP, as a client would, signed in as a local user.
+ */
 public final class ServiceHttp {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,7 +40,15 @@ public final class ServiceHttp {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		return userFor(path).signIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)));
+	}
+
+	/** ops for admin and actuator, sam for the compliance report, jo for staff reads. */
+	static LocalUsers.User userFor(String path) {
+		if (path.startsWith("/admin") || path.startsWith("/actuator")) {
+			return LocalUsers.OPS;
+		}
+		return path.startsWith("/compliance") ? LocalUsers.SAM : LocalUsers.JO;
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

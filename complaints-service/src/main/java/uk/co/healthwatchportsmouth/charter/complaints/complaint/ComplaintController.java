@@ -47,6 +47,7 @@ import uk.co.healthwatchportsmouth.charter.complaints.complaint.ComplaintRequest
 import uk.co.healthwatchportsmouth.charter.complaints.complaint.ComplaintRequests.SignpostingRequest;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
 import uk.co.healthwatchportsmouth.charter.support.problem.InvalidFieldException;
+import uk.co.healthwatchportsmouth.charter.support.security.ActingStaff;
 
 /**
  * The complaints API: receive a complaint (once per {@code Idempotency-Key}), read and
@@ -61,7 +62,7 @@ import uk.co.healthwatchportsmouth.charter.support.problem.InvalidFieldException
 		description = "Complaints about us (the complaints procedure) and about providers " + "(signposted)")
 class ComplaintController {
 
-	static final String STAFF_HEADER = "X-Staff-Id";
+	static final String STAFF_HEADER = ActingStaff.HEADER;
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -399,7 +400,9 @@ class ComplaintController {
 		if (header != null && !header.matches(ComplaintRequests.STAFF_ID)) {
 			throw new InvalidFieldException(STAFF_HEADER, "must be a staff id (lower case letters, digits, . _ -)");
 		}
-		return header;
+		// the header still wins for clients that send it; without it, the signed-in user
+		// acts
+		return ActingStaff.id(header);
 	}
 
 	private static String fingerprint(NewComplaint request) {

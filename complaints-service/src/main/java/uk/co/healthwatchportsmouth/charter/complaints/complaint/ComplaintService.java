@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +48,19 @@ public class ComplaintService {
 
 	private final Clock clock;
 
-	ComplaintService(MongoComplaints complaints, MongoDeadlines deadlines, ComplaintsProperties properties,
-			Clock clock) {
+	private final MeterRegistry meters;
+
+	ComplaintService(MongoComplaints complaints, MongoDeadlines deadlines, ComplaintsProperties properties, Clock clock,
+			MeterRegistry meters) {
 		this.complaints = complaints;
 		this.deadlines = deadlines;
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
+	}
+
+	private void countReceived(ComplaintKind kind) {
+		this.meters.counter("charter.complaints.received", "kind", kind.name()).increment();
 	}
 
 	/** A complaint with its deadlines as sla-service reported them. */
@@ -89,6 +97,7 @@ public class ComplaintService {
 			return new Created(find(id), true);
 		}
 		log.info("Complaint {} received ({}, via {}), handled by {}", id, intake.kind(), intake.channel(), handler);
+		countReceived(intake.kind());
 		return new Created(new Detailed(new StoredComplaint(received.complaint(), 0), List.of()), false);
 	}
 
@@ -112,6 +121,7 @@ public class ComplaintService {
 				new HistoryEntry(now(), actor, "ESCALATED_FROM_CONTACT", null, ComplaintState.RECEIVED));
 		if (created) {
 			log.info("Complaint {} received from contact {}, handled by {}", id, escalated.contactId(), handler);
+			countReceived(ComplaintKind.ABOUT_US);
 		}
 		else {
 			log.debug("Complaint {} from contact {} already exists", id, escalated.contactId());
@@ -198,6 +208,7 @@ public class ComplaintService {
 			HistoryEntry entry = new HistoryEntry(now(), actor(staffId), action, before, complaint.state());
 			if (this.complaints.saveChange(complaint, version, events, entry)) {
 				log.info("Complaint {} {}: {} -> {}", id, action, before, complaint.state());
+				this.meters.counter("charter.complaints.transitions", "action", action).increment();
 				return new Detailed(new StoredComplaint(complaint, version + 1), current.deadlines());
 			}
 			if (expectedVersion != null) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,7 @@ import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
 import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader.Received;
+import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +88,9 @@ abstract class ComplaintScenarios {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -168,11 +174,17 @@ abstract class ComplaintScenarios {
 
 	@Test
 	void aComplaintCanBeHandedOverAndWithdrawn() {
+		Counter received = this.meters.counter("charter.complaints.received", "kind", "ABOUT_US");
+		Counter withdrawals = this.meters.counter("charter.complaints.transitions", "action", "WITHDRAWN");
+		double receivedBefore = received.count();
+		double withdrawalsBefore = withdrawals.count();
 		String id = create(newComplaint("ABOUT_US", "handover"));
+		assertThat(received.count()).isEqualTo(receivedBefore + 1);
 
 		assertThat(step(id, "reassignment", "{\"handlerId\": \"sam.k\"}").get("handlerId").asString())
 			.isEqualTo("sam.k");
 		assertThat(step(id, "withdrawal", null).get("state").asString()).isEqualTo("WITHDRAWN");
+		assertThat(withdrawals.count()).isEqualTo(withdrawalsBefore + 1);
 		assertThat(post("/complaints/" + id + "/reassignment", "{\"handlerId\": \"jo\"}").statusCode()).isEqualTo(409);
 		assertThat(post("/complaints/" + id + "/reassignment", "{\"handlerId\": \"Not A Staff Id\"}").body())
 			.contains("handlerId");
@@ -444,7 +456,10 @@ abstract class ComplaintScenarios {
 	}
 
 	HttpResponse<String> send(String method, String path, String body, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+		// sam for the summary report (manager work), jo for the rest (staff work)
+		LocalUsers.User user = path.startsWith("/complaints/summary") ? LocalUsers.SAM : LocalUsers.JO;
+		HttpRequest.Builder request = user
+			.signIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {

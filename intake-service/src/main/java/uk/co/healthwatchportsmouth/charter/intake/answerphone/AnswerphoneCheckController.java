@@ -34,6 +34,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.support.outbox.EventOutbox;
 import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
 import uk.co.healthwatchportsmouth.charter.support.problem.InvalidFieldException;
+import uk.co.healthwatchportsmouth.charter.support.security.ActingStaff;
 
 /**
  * The daily answerphone check: staff record that they listened to the answerphone and how
@@ -82,8 +83,10 @@ class AnswerphoneCheckController {
 	@PostMapping("/answerphone/checks")
 	@Operation(summary = "Record the daily answerphone check",
 			description = "Publishes contact.answerphone-checked.v1 keyed 'answerphone-check'.")
-	ResponseEntity<AnswerphoneCheck> check(@Valid @RequestBody CheckRequest request, @RequestHeader(name = "X-Staff-Id",
-			required = false) @Pattern(regexp = "[a-z0-9._-]{1,64}") String staffId) {
+	ResponseEntity<AnswerphoneCheck> check(@Valid @RequestBody CheckRequest request,
+			@RequestHeader(name = ActingStaff.HEADER,
+					required = false) @Pattern(regexp = "[a-z0-9._-]{1,64}") String staffHeader) {
+		String staffId = ActingStaff.id(staffHeader);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Instant at = (request.checkedAt() != null) ? request.checkedAt().truncatedTo(ChronoUnit.MILLIS) : now;
 		if (at.isAfter(now)) {

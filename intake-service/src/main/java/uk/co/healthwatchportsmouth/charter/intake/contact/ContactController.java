@@ -44,6 +44,7 @@ import uk.co.healthwatchportsmouth.charter.intake.contact.LifecycleRequests.Info
 import uk.co.healthwatchportsmouth.charter.intake.contact.LifecycleRequests.Reassignment;
 import uk.co.healthwatchportsmouth.charter.intake.contact.LifecycleRequests.Resolution;
 import uk.co.healthwatchportsmouth.charter.support.problem.InvalidFieldException;
+import uk.co.healthwatchportsmouth.charter.support.security.ActingStaff;
 
 /**
  * The contacts API staff use all day: log a contact (once per {@code Idempotency-Key}),
@@ -62,7 +63,7 @@ class ContactController {
 	/** Staff ids: short, lower case, no spaces. */
 	static final String STAFF_ID = "[a-z0-9._-]{1,64}";
 
-	static final String STAFF_HEADER = "X-Staff-Id";
+	static final String STAFF_HEADER = ActingStaff.HEADER;
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -435,7 +436,9 @@ class ContactController {
 		if (header != null && !header.matches(STAFF_ID)) {
 			throw new InvalidFieldException(STAFF_HEADER, "must be a staff id (lower case letters, digits, . _ -)");
 		}
-		return header;
+		// the header still wins for clients that send it; without it, the signed-in user
+		// acts
+		return ActingStaff.id(header);
 	}
 
 	private static String fingerprint(NewContactRequest request) {

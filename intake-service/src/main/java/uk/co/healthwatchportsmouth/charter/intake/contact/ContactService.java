@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,12 @@ public class ContactService {
 
 	private final Clock clock;
 
-	ContactService(MongoContacts contacts, Clock clock) {
+	private final MeterRegistry meters;
+
+	ContactService(MongoContacts contacts, Clock clock, MeterRegistry meters) {
 		this.contacts = contacts;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -81,6 +85,7 @@ public class ContactService {
 		}
 		log.info("Contact {} received via {} at {}, assigned to {}", contact.id(), contact.channel(),
 				contact.receivedAt(), contact.assigneeId());
+		this.meters.counter("charter.contacts.received", "channel", contact.channel().name()).increment();
 		return new Logged(contact, false);
 	}
 

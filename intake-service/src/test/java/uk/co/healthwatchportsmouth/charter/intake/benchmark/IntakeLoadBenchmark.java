@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import uk.co.healthwatchportsmouth.charter.intake.IntakeApplication;
 import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructure;
+import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
 
 /**
  * A load harness, not a test (so {@code ./mvnw verify} never runs it): starts the
@@ -52,10 +53,10 @@ public final class IntakeLoadBenchmark {
 		EmbeddedInfrastructure.register(infrastructure::put, DATABASE);
 		String mongoUri = infrastructure.get("spring.mongodb.uri").get().toString();
 		String brokers = infrastructure.get("spring.cloud.stream.kafka.binder.brokers").get().toString();
-		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IntakeApplication.class).run(
-				"--server.port=0", "--spring.mongodb.uri=" + mongoUri,
-				"--spring.cloud.stream.kafka.binder.brokers=" + brokers, "--spring.kafka.bootstrap-servers=" + brokers,
-				"--logging.level.uk.co.healthwatchportsmouth=WARN");
+		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IntakeApplication.class)
+			.run(LocalUsers.withLocalUsers("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
+					"--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+					"--spring.kafka.bootstrap-servers=" + brokers, "--logging.level.uk.co.healthwatchportsmouth=WARN"));
 				MongoClient mongo = MongoClients.create(mongoUri);
 				HttpClient http = HttpClient.newBuilder()
 					.executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -145,7 +146,7 @@ public final class IntakeLoadBenchmark {
 				{"channel":"EMAIL","subject":"Load test %d","customer":{"name":"Load Tester","email":"load%d@example.org",
 				"type":"PUBLIC","needs":{"largePrintFontSize":18}},"assigneeId":"jo"}"""
 			.formatted(n, n);
-		return HttpRequest.newBuilder(contacts)
+		return LocalUsers.JO.signIn(HttpRequest.newBuilder(contacts))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();

@@ -149,7 +149,8 @@ abstract class AllDayApiScenarios extends IntakeScenario {
 		JsonNode audit = json(get("/contacts/" + id + "/audit"));
 
 		assertThat(audit.findValuesAsString("action")).containsExactly("RECEIVED", "REASSIGNED", "RESPONDED");
-		assertThat(audit.findValuesAsString("staffId")).containsExactly("jo", "lead", "unidentified");
+		// without X-Staff-Id the signed-in user (jo) acts
+		assertThat(audit.findValuesAsString("staffId")).containsExactly("jo", "lead", "jo");
 		assertThat(audit.findValuesAsString("at")).containsExactly(loggedAt.toString(),
 				loggedAt.plus(Duration.ofMinutes(3)).toString(), loggedAt.plus(Duration.ofMinutes(6)).toString());
 		assertThat(get("/contacts/00000000-0000-4000-8000-000000000000/audit").statusCode()).isEqualTo(404);

@@ -3,10 +3,15 @@ package uk.co.healthwatchportsmouth.charter.intake.contact;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.http.HttpResponse;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactResponded;
@@ -23,6 +28,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ContactEventScenarios extends IntakeScenario {
 
 	private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(15);
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void aContactsRecordContinuesTheTraceOfTheRequestThatLoggedItAndIsCountedByChannel() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		Counter letters = this.meters.counter("charter.contacts.received", "channel", "LETTER");
+		double lettersBefore = letters.count();
+
+		HttpResponse<String> created = send("POST", "/contacts",
+				contact((contact) -> contact.put("channel", "LETTER")).toString(), "traceparent",
+				"00-" + traceId + "-00f067aa0ba902b7-01");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = json(created).get("id").asString();
+
+		try (TopicReader topic = contactEvents()) {
+			Received received = topic.await(
+					(record) -> id.equals(record.key()) && "contact.received.v1".equals(record.type()),
+					PUBLISHED_WITHIN);
+			assertThat(received.traceParent()).as("published later by the outbox relay, still in the request's trace")
+				.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+			assertThat(received.traceId()).isEqualTo(traceId);
+		}
+		assertThat(letters.count()).isEqualTo(lettersBefore + 1);
+	}
 
 	@Test
 	void aLoggedContactIsPublishedAsContactReceivedKeyedByItsId() {

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.intake.IntakeApplication;
+import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader.Received;
 
@@ -57,7 +58,8 @@ abstract class CrashRecoveryScenarios {
 				System.getProperty("java.class.path"), IntakeApplication.class.getName(), "--server.port=" + port,
 				"--spring.mongodb.uri=" + mongoUri, "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
 				"--spring.kafka.bootstrap-servers=" + brokers, "--logging.level.root=WARN",
-				"--spring.main.banner-mode=off")
+				"--spring.main.banner-mode=off", "--charter.security.mode=basic",
+				"--charter.security.users.jo.password=jo", "--charter.security.users.jo.roles=STAFF")
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
@@ -65,7 +67,7 @@ abstract class CrashRecoveryScenarios {
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			URI contacts = URI.create("http://127.0.0.1:" + awaitHealthy(service, port) + "/contacts");
 			for (int i = 0; i < CONTACTS; i++) {
-				HttpResponse<String> created = http.send(HttpRequest.newBuilder(contacts)
+				HttpResponse<String> created = http.send(LocalUsers.JO.signIn(HttpRequest.newBuilder(contacts))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString("""
 							{"channel":"PHONE","subject":"Crash test","customer":{"name":"Alex Example"},
@@ -85,10 +87,10 @@ abstract class CrashRecoveryScenarios {
 				.countDocuments(Filters.exists("outbox.0"));
 			System.out.println("Contacts with unpublished events when the service was killed: " + pendingAtKill);
 		}
-		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IntakeApplication.class).run(
-				"--server.port=0", "--spring.mongodb.uri=" + mongoUri,
-				"--spring.cloud.stream.kafka.binder.brokers=" + brokers, "--spring.kafka.bootstrap-servers=" + brokers,
-				"--charter.outbox.retry-interval=PT1S");
+		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(IntakeApplication.class)
+			.run(LocalUsers.withLocalUsers("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
+					"--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+					"--spring.kafka.bootstrap-servers=" + brokers, "--charter.outbox.retry-interval=PT1S"));
 				TopicReader topic = new TopicReader(brokers, Topics.CONTACTS)) {
 			for (String id : accepted) {
 				topic.await((record) -> id.equals(record.key()), Duration.ofSeconds(30));

@@ -89,7 +89,7 @@ abstract class LifecycleScenarios extends IntakeScenario {
 			assertThat(sent.promisedBy()).isEqualTo(promisedBy);
 		});
 		assertThat(events.get(4).event()).isEqualTo(new ContactReassigned(events.get(4).eventId(),
-				((ContactReassigned) events.get(4).event()).occurredAt(), id, "jo", "sam.k", null));
+				((ContactReassigned) events.get(4).event()).occurredAt(), id, "jo", "sam.k", "jo"));
 	}
 
 	@Test

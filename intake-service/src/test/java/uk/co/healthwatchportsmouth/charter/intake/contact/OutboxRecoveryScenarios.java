@@ -29,6 +29,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.intake.IntakeApplication;
 import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
+import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader.Received;
 
@@ -94,12 +95,12 @@ abstract class OutboxRecoveryScenarios {
 	}
 
 	private static ConfigurableApplicationContext restart(String mongoUri, String brokers) {
-		return new SpringApplicationBuilder(IntakeApplication.class).run("--server.port=0",
+		return new SpringApplicationBuilder(IntakeApplication.class).run(LocalUsers.withLocalUsers("--server.port=0",
 				"--spring.mongodb.uri=" + mongoUri, "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
 				"--spring.kafka.bootstrap-servers=" + brokers,
 				// sweep again soon if the start-up sweep ran before the collection was
 				// watched
-				"--charter.outbox.retry-interval=PT1S");
+				"--charter.outbox.retry-interval=PT1S"));
 	}
 
 	private static void awaitEmptyOutbox(MongoCollection<Document> contacts, String id) throws InterruptedException {
@@ -113,8 +114,9 @@ abstract class OutboxRecoveryScenarios {
 	private static HttpResponse<String> getContact(ConfigurableApplicationContext service, String id) throws Exception {
 		String port = service.getEnvironment().getRequiredProperty("local.server.port");
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/contacts/" + id)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			return http.send(LocalUsers.JO
+				.signIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/contacts/" + id)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 	}
 

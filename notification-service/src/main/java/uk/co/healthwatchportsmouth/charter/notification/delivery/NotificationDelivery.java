@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ import uk.co.healthwatchportsmouth.charter.notification.staff.StaffRoster;
 public class NotificationDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationDelivery.class);
+
+	private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s<>\"'@,;:()]+@[^\\s<>\"',;:()]+");
 
 	/** Between the original's id and a suffix in the id of a suppressed repeat. */
 	static final String DUPLICATE_MARKER = "#dup-";
@@ -204,7 +207,16 @@ public class NotificationDelivery {
 				// a fresh time per claim: sending the batch before may have taken a while
 				Instant claimedAt = now();
 				this.store.claim(due.id(), claimedAt, claimedAt.plus(this.retry.claimTimeout()))
-					.ifPresent(this::attempt);
+					.ifPresent((claimed) -> {
+						if (claimed.attempts() > 0) {
+							// a notification held for working hours is due for its first
+							// try
+							this.meters
+								.counter("charter.notifications.retries", "kind", claimed.kind().name().toLowerCase())
+								.increment();
+						}
+						attempt(claimed);
+					});
 			}
 			this.store.earliestPendingAttempt().ifPresent(this.timetable::noteDue);
 		}
@@ -234,7 +246,7 @@ public class NotificationDelivery {
 		}
 		if (recorded.status() == Notification.Status.FAILED) {
 			log.warn("Notification {} ({}) for contact {} cannot be sent: {}", eventId, alert.kind(), alert.contactId(),
-					recorded.failureReason());
+					withoutAddresses(recorded.failureReason()));
 			count(alert.kind(), "failed");
 			return;
 		}
@@ -287,12 +299,13 @@ public class NotificationDelivery {
 			case PENDING -> {
 				this.timetable.noteDue(attempted.nextAttemptAt());
 				log.warn("Notification {} ({}) for contact {} not sent, to try again at {}: {}", attempted.id(),
-						attempted.kind(), attempted.contactId(), attempted.nextAttemptAt(), attempted.lastError());
+						attempted.kind(), attempted.contactId(), attempted.nextAttemptAt(),
+						withoutAddresses(attempted.lastError()));
 				count(attempted.kind(), "deferred");
 			}
 			case FAILED -> {
 				log.warn("Notification {} ({}) for contact {} failed for good: {}", attempted.id(), attempted.kind(),
-						attempted.contactId(), attempted.failureReason());
+						attempted.contactId(), withoutAddresses(attempted.failureReason()));
 				count(attempted.kind(), "failed");
 			}
 		}
@@ -325,6 +338,15 @@ public class NotificationDelivery {
 						cc.isEmpty() ? null : cc.getFirst().name());
 		return new OutgoingMail(notification.messageId(), this.from, to.stream().map(Recipient::address).toList(),
 				cc.stream().map(Recipient::address).toList(), content);
+	}
+
+	/**
+	 * An SMTP reply as it may be logged: servers quote the refused address ("550 5.1.1
+	 * &lt;jo@example.org&gt;: unknown user"), and log lines carry no personal data. The
+	 * notification itself keeps the full reply for operators ({@code lastError}).
+	 */
+	static String withoutAddresses(String reply) {
+		return (reply != null) ? EMAIL_ADDRESS.matcher(reply).replaceAll("<address>") : null;
 	}
 
 	private void count(Alert.Kind kind, String outcome) {

@@ -29,8 +29,8 @@ import uk.co.healthwatchportsmouth.charter.support.problem.NotFoundException;
  */
 @RestController
 @RequestMapping("/staff")
-@Tag(name = "Staff directory", description = "Who notifications go to. Open to any caller for now: these "
-		+ "endpoints become manager-only when the security issue is done.")
+@Tag(name = "Staff directory", description = "Who notifications go to. Staff may look people up; adding "
+		+ "or changing someone is manager-only.")
 class StaffController {
 
 	private final StaffRoster roster;

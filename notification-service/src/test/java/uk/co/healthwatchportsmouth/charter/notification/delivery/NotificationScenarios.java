@@ -46,6 +46,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,6 +92,7 @@ import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
 import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
+import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -173,6 +178,9 @@ abstract class NotificationScenarios {
 
 	@Autowired
 	VirtualClock clock;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	MongoTemplate mongo;
@@ -602,6 +610,8 @@ abstract class NotificationScenarios {
 		// proper CloudEvents headers, but a payload that is not a reminder
 		byte[] garbage = "{\"eventId\": ".getBytes(StandardCharsets.UTF_8);
 
+		Counter parkedCount = this.meters.counter("charter.dead.letters", "topic", DEAD_LETTERS);
+		double parkedBefore = parkedCount.count();
 		try (TopicReader deadLetters = new TopicReader(this.brokers, DEAD_LETTERS)) {
 			publish(reminder(contactId, "jo"), garbage);
 			publish(good);
@@ -610,6 +620,26 @@ abstract class NotificationScenarios {
 			TopicReader.Received parked = deadLetters.await((record) -> contactId.equals(record.key()), ARRIVAL);
 			assertThat(parked.payload()).isEqualTo(garbage);
 		}
+		assertThat(parkedCount.count()).as("counted once, when parked").isEqualTo(parkedBefore + 1);
+	}
+
+	@Test
+	void theMailServerShowsInHealthButAnOutageKeepsTheServiceReadyAndAlive() throws Exception {
+		HttpResponse<String> smtp = get("/actuator/health/smtp");
+		assertThat(smtp.statusCode()).as(smtp.body()).isEqualTo(200);
+		assertThat(smtp.body()).contains("\"mail\"");
+
+		greenMail.stop();
+		try {
+			assertThat(get("/actuator/health/smtp").statusCode()).isEqualTo(503);
+			HttpResponse<String> readiness = get("/actuator/health/readiness");
+			assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+			assertThat(readiness.body()).contains("\"mongo\"", "\"kafka\"").doesNotContain("\"mail\"");
+			assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		}
+		finally {
+			greenMail.start();
+		}
 	}
 
 	@Test
@@ -617,6 +647,9 @@ abstract class NotificationScenarios {
 		String contactId = newContactId();
 		ReminderDue reminder = reminder(contactId, "jo");
 		String path = "/notifications/" + reminder.eventId();
+		Counter retries = this.meters.counter("charter.notifications.retries", "kind", "reminder");
+		double retriesBefore = retries.count();
+		double smtpRetriesBefore = smtpRetryCalls();
 
 		greenMail.stop();
 		String pending;
@@ -646,6 +679,21 @@ abstract class NotificationScenarios {
 		assertThat((String) JsonPath.read(sent, "$.lastError")).isNull();
 		awaitCopies(reminder.eventId(), 1);
 		assertCopiesStay(reminder.eventId(), 1);
+		assertThat(retries.count()).as("the retry job's second attempt").isEqualTo(retriesBefore + 1);
+		assertThat(smtpRetryCalls()).as("Resilience4j's quick retry during the outage")
+			.isGreaterThan(smtpRetriesBefore);
+		assertThat(this.meters.find("resilience4j.circuitbreaker.state").tag("name", "smtp").gauges())
+			.as("the breaker's state is exported")
+			.isNotEmpty();
+	}
+
+	private double smtpRetryCalls() {
+		return this.meters.find("resilience4j.retry.calls")
+			.tag("name", "smtp")
+			.functionCounters()
+			.stream()
+			.mapToDouble(FunctionCounter::count)
+			.sum();
 	}
 
 	@Test
@@ -1384,11 +1432,13 @@ abstract class NotificationScenarios {
 
 	// --- API
 
+	/** Changes (staff directory, resend) are manager work: signed in as sam. */
 	HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.ofString(json))
-			.header("Content-Type", "application/json")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.send(LocalUsers.SAM.signIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)))
+				.method(method, HttpRequest.BodyPublishers.ofString(json))
+				.header("Content-Type", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	static void assertProblem(HttpResponse<String> response, int status, String field) {
@@ -1398,8 +1448,11 @@ abstract class NotificationScenarios {
 		assertThat((List<String>) JsonPath.read(response.body(), "$.errors[*].field")).contains(field);
 	}
 
+	/** Reads are staff work (jo); actuator is for ops. */
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+		LocalUsers.User user = path.startsWith("/actuator") ? LocalUsers.OPS : LocalUsers.JO;
+		return this.http.send(
+				user.signIn(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -12,6 +12,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
 import uk.co.healthwatchportsmouth.charter.contracts.EventCodec;
 import uk.co.healthwatchportsmouth.charter.contracts.EventHeaders;
 import uk.co.healthwatchportsmouth.charter.contracts.MalformedEventException;
+import uk.co.healthwatchportsmouth.charter.support.tracing.TraceParents;
 
 /**
  * Turns events into Kafka-bound messages and back. Header values are raw UTF-8 bytes, as
@@ -28,8 +29,20 @@ public final class EventMessages {
 	}
 
 	public static Message<byte[]> toMessage(CharterEvent event, String source) {
-		return MessageBuilder.withPayload(EventCodec.encode(event))
-			.setHeader(KafkaHeaders.KEY, bytes(event.contactId()))
+		return toMessage(event, source, null);
+	}
+
+	/**
+	 * As {@link #toMessage(CharterEvent, String)}, with the W3C {@code traceparent} of
+	 * the work that caused the event (if any) as a header, so consumers continue that
+	 * trace.
+	 */
+	public static Message<byte[]> toMessage(CharterEvent event, String source, String traceParent) {
+		MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.encode(event));
+		if (traceParent != null && !traceParent.isBlank()) {
+			message.setHeader(TraceParents.HEADER, bytes(traceParent));
+		}
+		return message.setHeader(KafkaHeaders.KEY, bytes(event.contactId()))
 			.setHeader(EventHeaders.ID, bytes(event.eventId()))
 			.setHeader(EventHeaders.TYPE, bytes(event.type().wireName()))
 			.setHeader(EventHeaders.SOURCE, bytes(source))

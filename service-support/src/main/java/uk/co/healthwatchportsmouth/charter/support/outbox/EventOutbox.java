@@ -11,16 +11,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,6 +35,8 @@ import org.springframework.messaging.Message;
 
 import uk.co.healthwatchportsmouth.charter.contracts.EventType;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
+import uk.co.healthwatchportsmouth.charter.support.tracing.TraceParents;
+import uk.co.healthwatchportsmouth.charter.support.tracing.TracingConfiguration;
 
 /**
  * Publishes the {@link PendingEvent}s kept in a document's {@code outbox} field, in
@@ -44,7 +51,7 @@ import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
  * down, service killed) are found again by a sweep at start-up and, while failures are
  * outstanding, every retry interval.
  */
-public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
+public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, ApplicationContextAware, AutoCloseable {
 
 	public static final String FIELD = "outbox";
 
@@ -72,6 +79,10 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	private final Counter failed;
 
+	private final AtomicLong pendingDocuments = new AtomicLong();
+
+	private ObjectProvider<TracingConfiguration.TraceParentsInstaller> tracing;
+
 	/**
 	 * @param bindingByTopic the Spring Cloud Stream output binding that writes to each
 	 * topic
@@ -84,12 +95,21 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		this.bindingByTopic = Map.copyOf(bindingByTopic);
 		this.published = meters.counter("charter.outbox.published");
 		this.failed = meters.counter("charter.outbox.publish.failures");
+		Gauge.builder("charter.outbox.pending", this.pendingDocuments, AtomicLong::get)
+			.description("Documents whose events wait to be published (recounted every charter.outbox.pending-refresh)")
+			.register(meters);
 		this.sweeper = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
 		this.lanes = IntStream.range(0, properties.lanes())
 			.mapToObj((lane) -> Executors
 				.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-relay-" + lane).daemon().factory()))
 			.toList();
+	}
+
+	/** This context's tracer continues the trace of each event when it is published. */
+	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.tracing = context.getBeanProvider(TracingConfiguration.TraceParentsInstaller.class);
 	}
 
 	/**
@@ -100,6 +120,8 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		long interval = this.properties.retryInterval().toMillis();
 		this.sweeper.scheduleWithFixedDelay(this::sweepIfNeeded, 0, interval, TimeUnit.MILLISECONDS);
+		long refresh = this.properties.pendingRefresh().toMillis();
+		this.sweeper.scheduleWithFixedDelay(this::countPending, 0, refresh, TimeUnit.MILLISECONDS);
 	}
 
 	/** Registers a collection whose documents carry an outbox, so sweeps look there. */
@@ -143,7 +165,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		boolean complete = true;
 		for (Document entry : pending) {
 			PendingEvent event = new PendingEvent(entry.getString("eventId"), entry.getString("type"),
-					entry.getString("payload"), null);
+					entry.getString("payload"), null, entry.getString("traceParent"));
 			if (!send(event)) {
 				this.failuresOutstanding.set(true);
 				complete = false;
@@ -159,13 +181,24 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	}
 
 	private boolean send(PendingEvent pending) {
+		if (pending.traceParent() == null || pending.traceParent().isBlank()) {
+			return sendInTrace(pending);
+		}
+		TracingConfiguration.TraceParentsInstaller installer = (this.tracing != null) ? this.tracing.getIfAvailable()
+				: null;
+		TraceParents.Bridge bridge = (installer != null) ? installer.bridge() : TraceParents.Bridge.NONE;
+		return bridge.within(pending.traceParent(), "outbox publish", () -> sendInTrace(pending));
+	}
+
+	private boolean sendInTrace(PendingEvent pending) {
 		try {
 			String topic = EventType.fromWireName(pending.type()).orElseThrow().topic();
 			String binding = this.bindingByTopic.get(topic);
 			if (binding == null) {
 				throw new IllegalStateException("No output binding for topic " + topic);
 			}
-			Message<byte[]> message = EventMessages.toMessage(pending.event(), this.properties.source());
+			Message<byte[]> message = EventMessages.toMessage(pending.event(), this.properties.source(),
+					pending.traceParent());
 			if (!this.bridge.send(binding, message)) {
 				throw new IllegalStateException("Binding " + binding + " refused the message");
 			}
@@ -178,6 +211,25 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 					ex.getMessage());
 			return false;
 		}
+	}
+
+	/**
+	 * Counts the documents that still carry events, for the
+	 * {@code charter.outbox.pending} gauge. Run on the sweeper rather than per scrape, so
+	 * a scrape never waits for MongoDB.
+	 */
+	void countPending() {
+		long total = 0;
+		for (String collection : this.collections) {
+			try {
+				total += this.mongo.count(Query.query(Criteria.where(FIELD + ".0").exists(true)), collection);
+			}
+			catch (RuntimeException ex) {
+				log.debug("Could not count the outbox of {}: {}", collection, ex.getMessage());
+				return;
+			}
+		}
+		this.pendingDocuments.set(total);
 	}
 
 	private void sweepIfNeeded() {

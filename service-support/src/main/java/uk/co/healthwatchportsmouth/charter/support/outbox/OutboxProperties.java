@@ -18,10 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * {@code /intake-service}
  * @param retryInterval how often documents whose events could not be published are
  * retried
+ * @param lanes how many relays publish in parallel
+ * @param pendingRefresh how often the {@code charter.outbox.pending} gauge is recounted
  */
 @Validated
 @ConfigurationProperties("charter.outbox")
 public record OutboxProperties(@NotBlank String source, @NotNull @DefaultValue("PT5S") Duration retryInterval,
-		@Min(1) @Max(64) @DefaultValue("4") int lanes) {
+		@Min(1) @Max(64) @DefaultValue("4") int lanes, @NotNull @DefaultValue("PT5S") Duration pendingRefresh) {
 
 }

@@ -33,6 +33,8 @@ public final class ContainerInfrastructure {
 		registry.add("spring.cloud.stream.kafka.binder.brokers", kafka::getBootstrapServers);
 		registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
 		registry.add("spring.mongodb.uri", () -> mongo.getReplicaSetUrl(database));
+		// services under test run as they do locally: HTTP Basic with the local users
+		LocalUsers.register(registry);
 	}
 
 }

@@ -48,6 +48,8 @@ public final class EmbeddedInfrastructure {
 		registry.add("spring.cloud.stream.kafka.binder.brokers", EmbeddedInfrastructure::kafkaBrokers);
 		registry.add("spring.kafka.bootstrap-servers", EmbeddedInfrastructure::kafkaBrokers);
 		registry.add("spring.mongodb.uri", () -> mongoUri(database));
+		// services under test run as they do locally: HTTP Basic with the local users
+		LocalUsers.register(registry);
 	}
 
 }

@@ -23,7 +23,17 @@ import uk.co.healthwatchportsmouth.charter.contracts.EventHeaders;
  */
 public final class TopicReader implements AutoCloseable {
 
-	public record Received(String key, String type, String eventId, byte[] payload, CharterEvent event) {
+	/**
+	 * @param traceParent the record's W3C {@code traceparent} header (the last one), or
+	 * null
+	 */
+	public record Received(String key, String type, String eventId, byte[] payload, CharterEvent event,
+			String traceParent) {
+
+		/** The trace id of {@link #traceParent()}, or null. */
+		public String traceId() {
+			return (this.traceParent != null) ? this.traceParent.split("-")[1] : null;
+		}
 
 		public String json() {
 			return new String(this.payload, StandardCharsets.UTF_8);
@@ -81,7 +91,8 @@ public final class TopicReader implements AutoCloseable {
 				// kept as raw bytes: a test may be looking for exactly such a record
 			}
 			this.seen.add(new Received((record.key() != null) ? new String(record.key(), StandardCharsets.UTF_8) : null,
-					type, text(record.headers().lastHeader(EventHeaders.ID)), record.value(), event));
+					type, text(record.headers().lastHeader(EventHeaders.ID)), record.value(), event,
+					text(record.headers().lastHeader("traceparent"))));
 		}
 	}
 

@@ -20,7 +20,15 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 		Integer remindersSent, Instant reminderSentAt, Instant breachedAt, Instant respondedAt, Integer escalationsSent,
 		Instant nextEscalationAt, TimerKind nextTimerKind, Instant nextTimerAt, List<PendingEvent> outbox,
 		Instant pausedAt, Instant resumedAt, Instant cancelledAt, Boolean resolvedAtFirstContact, Integer workingDays,
-		Boolean dueByAgreement) {
+		Boolean dueByAgreement, Integer shard) {
+
+	/**
+	 * The timer shard (see {@code TimerShards}); absent on clocks stored before sharding.
+	 */
+	static final String SHARD = "shard";
+
+	/** The epoch of the last shard lease a timer of this clock fired under. */
+	static final String FENCE = "fence";
 
 	static final String STATE = "state";
 
@@ -42,7 +50,7 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 
 	static final String DUE_BY_AGREEMENT = "dueByAgreement";
 
-	static ClockDocument of(DeadlineClock clock, List<PendingEvent> outbox) {
+	static ClockDocument of(DeadlineClock clock, List<PendingEvent> outbox, int shard) {
 		Timer next = clock.pendingTimer().orElse(null);
 		return new ClockDocument(clock.id(), clock.contactId(), clock.standard(), clock.standardVersion(),
 				clock.assigneeId(), clock.state(), clock.startedAt(), clock.dueAt(), clock.reminderAt().orElse(null),
@@ -51,7 +59,7 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 				clock.nextEscalationAt().orElse(null), (next != null) ? next.kind() : null,
 				(next != null) ? next.at() : null, outbox, clock.pausedAt().orElse(null),
 				clock.resumedAt().orElse(null), clock.cancelledAt().orElse(null), clock.resolvedAtFirstContact(),
-				clock.workingDays().orElse(null), clock.dueByAgreement());
+				clock.workingDays().orElse(null), clock.dueByAgreement(), shard);
 	}
 
 	DeadlineClock toClock() {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
@@ -20,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.sla.lease.TimerShards;
 import uk.co.healthwatchportsmouth.charter.support.outbox.EventOutbox;
 import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
 
@@ -37,9 +40,15 @@ public class ClockStore {
 
 	private final EventOutbox outbox;
 
-	public ClockStore(MongoTemplate mongo, EventOutbox outbox) {
+	private final ClockMetrics metrics;
+
+	private final TimerShards shards;
+
+	public ClockStore(MongoTemplate mongo, EventOutbox outbox, ClockMetrics metrics, TimerShards shards) {
 		this.mongo = mongo;
 		this.outbox = outbox;
+		this.metrics = metrics;
+		this.shards = shards;
 	}
 
 	@PostConstruct
@@ -63,6 +72,10 @@ public class ClockStore {
 		indexes.createIndex(
 				new Index(ClockDocument.STANDARD, Sort.Direction.ASC).on(ClockDocument.DUE_AT, Sort.Direction.ASC)
 					.named("queue_by_standard"));
+		// a shard's new owner loads its pending timers (and fences its clocks) by shard
+		indexes.createIndex(
+				new Index(ClockDocument.SHARD, Sort.Direction.ASC).on(ClockDocument.NEXT_TIMER_AT, Sort.Direction.ASC)
+					.named("pending_timers_by_shard"));
 	}
 
 	/**
@@ -72,7 +85,7 @@ public class ClockStore {
 	 */
 	public boolean insert(DeadlineClock clock, CharterEvent started) {
 		try {
-			this.mongo.insert(ClockDocument.of(clock, List.of(PendingEvent.of(started))));
+			this.mongo.insert(ClockDocument.of(clock, List.of(PendingEvent.of(started)), this.shards.of(clock.id())));
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
@@ -87,6 +100,22 @@ public class ClockStore {
 	 * @return false when the clock had changed meanwhile (nothing is written)
 	 */
 	public boolean update(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events) {
+		return update(basedOn, changed, events, null);
+	}
+
+	/**
+	 * Stores a timer's firing like {@link #update(ClockVersion, DeadlineClock, List)},
+	 * fenced: only while no lease newer than {@code leaseEpoch} on the clock's shard has
+	 * touched the clock. A new owner fences its shard's clocks when it takes the lease
+	 * over, so an instance that lost the shard cannot fire them any more.
+	 * @return false when the clock had changed meanwhile or a newer owner fenced it
+	 */
+	public boolean updateFenced(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events,
+			long leaseEpoch) {
+		return update(basedOn, changed, events, leaseEpoch);
+	}
+
+	private boolean update(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events, Long leaseEpoch) {
 		Query unchanged = Query.query(Criteria.where("_id")
 			.is(changed.id())
 			.and(ClockDocument.STATE)
@@ -121,6 +150,11 @@ public class ClockStore {
 		if (!events.isEmpty()) {
 			update.push(EventOutbox.FIELD).each(events.stream().map(PendingEvent::of).toArray());
 		}
+		if (leaseEpoch != null) {
+			unchanged.addCriteria(new Criteria().orOperator(Criteria.where(ClockDocument.FENCE).exists(false),
+					Criteria.where(ClockDocument.FENCE).lte(leaseEpoch)));
+			update.set(ClockDocument.FENCE, leaseEpoch);
+		}
 		ClockDocument before = this.mongo.findAndModify(unchanged, update, FindAndModifyOptions.options(),
 				ClockDocument.class);
 		if (before == null) {
@@ -128,6 +162,7 @@ public class ClockStore {
 		}
 		if (!events.isEmpty()) {
 			this.outbox.publishSoon(COLLECTION, changed.id());
+			this.metrics.recorded(events);
 		}
 		return true;
 	}
@@ -200,6 +235,64 @@ public class ClockStore {
 			.map((document) -> new ClockTimer(document.getString("_id"),
 					new Timer(TimerKind.valueOf(document.getString(ClockDocument.NEXT_TIMER_KIND)),
 							document.get(ClockDocument.NEXT_TIMER_AT, Date.class).toInstant())));
+	}
+
+	/**
+	 * Fences the shard's pending clocks at the epoch of a lease just taken, so that
+	 * firings under any earlier lease on the shard fail from now on.
+	 */
+	public void fenceShard(int shard, long leaseEpoch) {
+		// only clocks with a timer can be fired; closed ones are left alone
+		Query older = Query.query(Criteria.where(ClockDocument.SHARD)
+			.is(shard)
+			.and(ClockDocument.NEXT_TIMER_AT)
+			.ne(null)
+			.orOperator(Criteria.where(ClockDocument.FENCE).exists(false),
+					Criteria.where(ClockDocument.FENCE).lt(leaseEpoch)));
+		this.mongo.updateMulti(older, new Update().set(ClockDocument.FENCE, leaseEpoch), COLLECTION);
+	}
+
+	/**
+	 * The pending timers of the clocks in these shards, read once when an instance takes
+	 * the shards over; clocks in them whose events are not yet published are handed to
+	 * the outbox (their writer may have died before publishing). Clocks stored before
+	 * sharding get their shard on the way.
+	 * @return how many timers were passed on
+	 */
+	public long takeOverShards(Set<Integer> taken, Consumer<ClockTimer> pendingTimer) {
+		Query inShards = Query.query(new Criteria().andOperator(
+				new Criteria().orOperator(Criteria.where(ClockDocument.SHARD).in(taken),
+						Criteria.where(ClockDocument.SHARD).exists(false)),
+				new Criteria().orOperator(Criteria.where(ClockDocument.NEXT_TIMER_AT).ne(null),
+						Criteria.where(EventOutbox.FIELD + ".0").exists(true))));
+		inShards.fields()
+			.include(ClockDocument.NEXT_TIMER_KIND, ClockDocument.NEXT_TIMER_AT, ClockDocument.SHARD,
+					EventOutbox.FIELD);
+		long passed = 0;
+		try (Stream<Document> documents = this.mongo.stream(inShards, Document.class, COLLECTION)) {
+			for (Document document : (Iterable<Document>) documents::iterator) {
+				String id = document.getString("_id");
+				int shard = this.shards.of(id);
+				if (!taken.contains(shard)) {
+					continue;
+				}
+				if (document.get(ClockDocument.SHARD) == null) {
+					this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+							new Update().set(ClockDocument.SHARD, shard), COLLECTION);
+				}
+				List<?> unpublished = document.getList(EventOutbox.FIELD, Object.class);
+				if (unpublished != null && !unpublished.isEmpty()) {
+					this.outbox.publishSoon(COLLECTION, id);
+				}
+				Date at = document.get(ClockDocument.NEXT_TIMER_AT, Date.class);
+				if (at != null) {
+					pendingTimer.accept(new ClockTimer(id, new Timer(
+							TimerKind.valueOf(document.getString(ClockDocument.NEXT_TIMER_KIND)), at.toInstant())));
+					passed++;
+				}
+			}
+		}
+		return passed;
 	}
 
 	private static void setOrUnset(Update update, String field, Object value) {

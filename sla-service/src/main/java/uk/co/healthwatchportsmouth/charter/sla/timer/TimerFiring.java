@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,12 +21,15 @@ import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockVersion;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
+import uk.co.healthwatchportsmouth.charter.sla.lease.ShardLeases;
 
 /**
  * Fires one queued timer against the stored clock. The transition and its event are
  * written in one conditional update that holds only while the clock still has exactly
  * that timer pending, so a timer fires at most once in effect however often it is queued,
- * by however many threads, and across restarts.
+ * by however many threads, and across restarts. It fires only under a current lease on
+ * the clock's shard, and the write carries that lease's epoch as a fencing token, so an
+ * instance whose lease was taken over cannot apply a firing.
  */
 @Component
 public class TimerFiring {
@@ -40,11 +44,15 @@ public class TimerFiring {
 
 	private final Supplier<WorkingCalendar> calendar;
 
-	public TimerFiring(ClockStore store, Clock clock, MeterRegistry meters, CalendarSource calendar) {
+	private final ShardLeases leases;
+
+	public TimerFiring(ClockStore store, Clock clock, MeterRegistry meters, CalendarSource calendar,
+			ShardLeases leases) {
 		this.store = store;
 		this.clock = clock;
 		this.meters = meters;
 		this.calendar = calendar;
+		this.leases = leases;
 	}
 
 	/**
@@ -67,8 +75,17 @@ public class TimerFiring {
 		if (!due.timer().isDueAt(now)) {
 			return Optional.of(due);
 		}
+		int shard = this.leases.shardOf(due.clockId());
+		OptionalLong epoch = this.leases.currentEpoch(shard);
+		if (epoch.isEmpty()) {
+			if (!this.leases.holds(shard)) {
+				// another instance owns the shard and has the timer from the store
+				return Optional.empty();
+			}
+			throw new IllegalStateException("the lease of timer shard " + shard + " is not renewed yet");
+		}
 		CharterEvent event = deadlineClock.fire(due.timer(), now, this.calendar.get());
-		if (!this.store.update(before, deadlineClock, List.of(event))) {
+		if (!this.store.updateFenced(before, deadlineClock, List.of(event), epoch.getAsLong())) {
 			log.debug("Clock {} changed while its {} timer fired; left to the other change", due.clockId(),
 					due.timer().kind());
 			return Optional.empty();

@@ -3,7 +3,10 @@ package uk.co.healthwatchportsmouth.charter.sla.timer;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 
@@ -37,6 +40,20 @@ final class TimerQueue {
 
 	Optional<Instant> nextDueAt() {
 		return Optional.ofNullable(this.entries.peek()).map((entry) -> entry.timer().at());
+	}
+
+	/** A copy of the entries, to tell which of many timers are already queued. */
+	Set<ClockTimer> snapshot() {
+		return new HashSet<>(this.entries);
+	}
+
+	void removeIf(Predicate<ClockTimer> condition) {
+		this.entries.removeIf(condition);
+	}
+
+	/** How many entries are due at {@code now}; a scan, for the backlog gauge only. */
+	long countDueAt(Instant now) {
+		return this.entries.stream().filter((entry) -> entry.timer().isDueAt(now)).count();
 	}
 
 	int size() {

@@ -3,12 +3,13 @@ package uk.co.healthwatchportsmouth.charter.sla.timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,11 +22,15 @@ import org.springframework.stereotype.Component;
 import uk.co.healthwatchportsmouth.charter.sla.SlaProperties;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
+import uk.co.healthwatchportsmouth.charter.sla.lease.ShardLeases;
+import uk.co.healthwatchportsmouth.charter.sla.lease.TimerHandoff;
 
 /**
- * Fires clock timers when they fall due. MongoDB is the source of truth: at start-up the
- * pending timer of every open clock is loaded into an in-memory queue (overdue ones come
- * first, in deadline order, and fire at once), and new clocks are added as they start.
+ * Fires clock timers when they fall due. MongoDB is the source of truth: when this
+ * instance takes a timer shard's lease (all shards at start-up when it runs alone), the
+ * pending timer of every open clock in the shard is loaded into an in-memory queue
+ * (overdue ones come first, in deadline order, and fire at once), and new clocks are
+ * added as they start, here or, for another instance's shard, by handing them over.
  *
  * <p>
  * One thread fires timers, only once the injected clock has reached them. It sleeps until
@@ -54,23 +59,49 @@ public class TimerScheduler implements SmartLifecycle {
 
 	private final SlaProperties.Timers settings;
 
+	private final ShardLeases leases;
+
+	private final TimerHandoff handoff;
+
 	private volatile boolean running;
 
 	private Thread worker;
 
 	public TimerScheduler(ClockStore store, TimerFiring firing, Clock clock, SlaProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, ShardLeases leases, TimerHandoff handoff) {
 		this.store = store;
 		this.firing = firing;
 		this.clock = clock;
 		this.settings = properties.timers();
+		this.leases = leases;
+		this.handoff = handoff;
+		Gauge.builder("sla.timers.backlog", this, TimerScheduler::backlog)
+			.description("Timers in this instance's queue that are due but not yet fired")
+			.register(meters);
 		Gauge.builder("sla.timers.queued", this.queued, AtomicLong::get)
 			.description("Timers waiting in memory, stale ones included")
 			.register(meters);
 	}
 
-	/** Queues a timer; safe to call before start-up and more than once for one timer. */
+	/**
+	 * Queues a timer whose clock is already stored, here if this instance holds the
+	 * timer's shard, otherwise by handing it to the shard's owner. Safe to call before
+	 * start-up and more than once for one timer.
+	 */
 	public void schedule(ClockTimer timer) {
+		int shard = this.leases.shardOf(timer.clockId());
+		// only under a current lease: one that has lapsed may have been taken over after
+		// the new owner loaded the shard, and the timer would then be lost in this queue
+		if (this.leases.currentEpoch(shard).isPresent()) {
+			enqueue(timer);
+		}
+		else {
+			this.handoff.offer(timer, shard);
+		}
+	}
+
+	/** Queues a timer of a shard this instance holds. */
+	void enqueue(ClockTimer timer) {
 		this.lock.lock();
 		try {
 			this.queue.add(timer);
@@ -82,16 +113,55 @@ public class TimerScheduler implements SmartLifecycle {
 		}
 	}
 
+	/** Queues those of the timers that are not queued already. */
+	int enqueueMissing(List<ClockTimer> timers) {
+		this.lock.lock();
+		try {
+			Set<ClockTimer> queuedNow = this.queue.snapshot();
+			int added = 0;
+			for (ClockTimer timer : timers) {
+				if (!queuedNow.contains(timer)) {
+					this.queue.add(timer);
+					added++;
+				}
+			}
+			this.queued.set(this.queue.size());
+			this.queueChanged.signal();
+			return added;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Forgets the timers of shards this instance no longer holds. */
+	void dropShards(Set<Integer> shards) {
+		this.lock.lock();
+		try {
+			this.queue.removeIf((entry) -> shards.contains(this.leases.shardOf(entry.clockId())));
+			this.queued.set(this.queue.size());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	long backlog() {
+		this.lock.lock();
+		try {
+			return this.queue.countDueAt(this.clock.instant());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Starts firing. The pending timers come from the store shard by shard, as
+	 * {@link TimerShardCoordinator} takes each shard's lease.
+	 */
 	@Override
 	public void start() {
-		AtomicLong loaded = new AtomicLong();
-		try (Stream<ClockTimer> pending = this.store.pendingTimers()) {
-			pending.forEach((timer) -> {
-				schedule(timer);
-				loaded.incrementAndGet();
-			});
-		}
-		log.info("Loaded {} pending timer(s) from the store", loaded.get());
 		this.running = true;
 		this.worker = Thread.ofPlatform().name("sla-timers").daemon().start(this::fireWhileRunning);
 	}
@@ -164,7 +234,7 @@ public class TimerScheduler implements SmartLifecycle {
 			// than spin
 			log.warn("Could not fire {} timer of clock {}; retrying in {}: {}", due.timer().kind(), due.clockId(),
 					this.settings.retryDelay(), ex.getMessage());
-			schedule(due);
+			enqueue(due);
 			Thread.sleep(this.settings.retryDelay());
 		}
 	}

@@ -1,0 +1,185 @@
+package uk.co.healthwatchportsmouth.charter.sla.clock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import jakarta.validation.constraints.NotNull;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.ApplicationListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
+
+import uk.co.healthwatchportsmouth.charter.contracts.Breached;
+import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.Met;
+import uk.co.healthwatchportsmouth.charter.contracts.ReminderDue;
+import uk.co.healthwatchportsmouth.charter.sla.SlaProperties;
+
+/**
+ * How well the charter is kept, as metrics. Outcomes ({@code charter.clocks.breached},
+ * {@code charter.clocks.met}, {@code charter.clocks.reminders}) are counted from the
+ * events a clock change stored, so a change counts once however often its cause was
+ * delivered. The open clocks ({@code charter.clocks.open}, by standard, state and due day
+ * in the calendar's zone) are recounted from MongoDB every
+ * {@code charter.sla.metrics.open-refresh}: four aggregations (one per due day range)
+ * grouped by standard and state, so the cost does not grow with scrapes. Tags are codes
+ * only, never people.
+ */
+@Component
+@EnableConfigurationProperties(ClockMetrics.Properties.class)
+public class ClockMetrics implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
+
+	public static final String OPEN = "charter.clocks.open";
+
+	private static final Logger log = LoggerFactory.getLogger(ClockMetrics.class);
+
+	private static final List<ClockState> OPEN_STATES = List.of(ClockState.RUNNING, ClockState.PAUSED,
+			ClockState.BREACHED);
+
+	private final MongoTemplate mongo;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final Set<String> standards;
+
+	private final Properties properties;
+
+	private final MultiGauge open;
+
+	private final ScheduledExecutorService refresher = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("clock-metrics").daemon().factory());
+
+	/**
+	 * @param openRefresh how often the open clocks are recounted
+	 */
+	@Validated
+	@ConfigurationProperties("charter.sla.metrics")
+	public record Properties(@NotNull @DefaultValue("PT30S") Duration openRefresh) {
+
+	}
+
+	public ClockMetrics(MongoTemplate mongo, MeterRegistry meters, Clock clock, SlaProperties sla,
+			Properties properties) {
+		this.mongo = mongo;
+		this.meters = meters;
+		this.clock = clock;
+		this.zone = sla.calendar().zone();
+		this.standards = sla.standards().keySet();
+		this.properties = properties;
+		this.open = MultiGauge.builder(OPEN)
+			.description("Open clocks by standard, state and the day their deadline falls on")
+			.register(meters);
+	}
+
+	/** Counts the outcomes among events a clock change has just stored. */
+	public void recorded(List<CharterEvent> events) {
+		for (CharterEvent event : events) {
+			switch (event) {
+				case Breached breached ->
+					this.meters.counter("charter.clocks.breached", "standard", breached.standard()).increment();
+				case Met met ->
+					this.meters
+						.counter("charter.clocks.met", "standard", met.standard(), "on.time",
+								String.valueOf(met.dueAt() == null || !met.respondedAt().isAfter(met.dueAt())))
+						.increment();
+				case ReminderDue reminder ->
+					this.meters.counter("charter.clocks.reminders", "standard", reminder.standard()).increment();
+				default -> {
+				}
+			}
+		}
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		this.refresher.scheduleWithFixedDelay(this::refreshOpen, 0, this.properties.openRefresh().toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	/** Recounts the open clocks now. */
+	public void refreshOpen() {
+		try {
+			Map<Tags, Long> counts = new HashMap<>();
+			for (String standard : this.standards) {
+				for (ClockState state : OPEN_STATES) {
+					for (Due due : Due.values()) {
+						counts.put(tags(standard, state, due), 0L);
+					}
+				}
+			}
+			Instant now = this.clock.instant();
+			LocalDate today = now.atZone(this.zone).toLocalDate();
+			Instant tomorrow = today.plusDays(1).atStartOfDay(this.zone).toInstant();
+			Instant dayAfter = today.plusDays(2).atStartOfDay(this.zone).toInstant();
+			count(counts, Due.OVERDUE, Criteria.where(ClockDocument.DUE_AT).lt(now));
+			count(counts, Due.TODAY, Criteria.where(ClockDocument.DUE_AT).gte(now).lt(tomorrow));
+			count(counts, Due.TOMORROW, Criteria.where(ClockDocument.DUE_AT).gte(tomorrow).lt(dayAfter));
+			count(counts, Due.LATER, Criteria.where(ClockDocument.DUE_AT).gte(dayAfter));
+			List<MultiGauge.Row<?>> rows = new ArrayList<>();
+			counts.forEach((tags, count) -> rows.add(MultiGauge.Row.of(tags, count)));
+			this.open.register(rows, true);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not count the open clocks; keeping the last counts: {}", ex.getMessage());
+		}
+	}
+
+	private void count(Map<Tags, Long> counts, Due due, Criteria dueRange) {
+		Aggregation aggregation = Aggregation.newAggregation(
+				Aggregation
+					.match(Criteria.where(ClockDocument.STATE).in(OPEN_STATES.stream().map(Enum::name).toList())),
+				Aggregation.match(dueRange),
+				Aggregation.group(ClockDocument.STANDARD, ClockDocument.STATE).count().as("count"));
+		for (Document group : this.mongo.aggregate(aggregation, ClockStore.COLLECTION, Document.class)) {
+			Document id = group.get("_id", Document.class);
+			String standard = id.getString(ClockDocument.STANDARD);
+			ClockState state = ClockState.valueOf(id.getString(ClockDocument.STATE));
+			counts.merge(tags(standard, state, due), ((Number) group.get("count")).longValue(), Long::sum);
+		}
+	}
+
+	private static Tags tags(String standard, ClockState state, Due due) {
+		return Tags.of("standard", String.valueOf(standard), "state", state.name().toLowerCase(), "due",
+				due.name().toLowerCase());
+	}
+
+	@Override
+	public void close() {
+		this.refresher.shutdownNow();
+	}
+
+	private enum Due {
+
+		OVERDUE, TODAY, TOMORROW, LATER
+
+	}
+
+}
