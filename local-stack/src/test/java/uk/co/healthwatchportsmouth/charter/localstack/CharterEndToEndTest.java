@@ -16,7 +16,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,6 +60,10 @@ class CharterEndToEndTest {
 	private static final String SAM = "sam@charter.local";
 
 	private static final String POISON_KEY = "poison-1";
+
+	/** Metric names as the alert rules and the dashboard write them. */
+	private static final Pattern METRIC_NAME = Pattern
+		.compile("\\b(?:charter|sla|resilience4j|spring_cloud_stream|kafka)_[a-z0-9_]+\\b");
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -428,6 +436,39 @@ class CharterEndToEndTest {
 		}
 	}
 
+	@Test
+	@Order(11)
+	void everyMetricTheAlertRulesAndTheDashboardReadIsExportedByAService() throws Exception {
+		Path repository = Path.of("").toAbsolutePath().getParent();
+		String rules = Files.readString(repository.resolve("ops/prometheus/rules/charter-alerts.yml"));
+		String dashboard = Files.readString(repository.resolve("ops/grafana/dashboards/charter.json"));
+		Set<String> wanted = new TreeSet<>();
+		Matcher names = METRIC_NAME.matcher(rules + dashboard);
+		while (names.find()) {
+			wanted.add(names.group());
+		}
+		assertThat(wanted).contains("charter_clocks_breached_total", "charter_outbox_pending");
+
+		StringBuilder scraped = new StringBuilder();
+		for (ServiceName service : ServiceName.values()) {
+			HttpResponse<String> metrics = this.http
+				.send(signedIn(HttpRequest.newBuilder(URI.create(this.stack.uri(service) + "/actuator/prometheus")),
+						"/actuator/prometheus")
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(metrics.statusCode()).as(service + " " + metrics.body()).isEqualTo(200);
+			scraped.append(metrics.body());
+		}
+		Set<String> exported = new TreeSet<>();
+		Matcher series = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]").matcher(scraped);
+		while (series.find()) {
+			exported.add(series.group(1));
+		}
+		assertThat(exported).as("series the services export").containsAll(wanted);
+		assertThat(scraped.toString()).as("no personal data in metric labels")
+			.doesNotContainIgnoringCase(PERSONAL_DATA.get(0))
+			.doesNotContainIgnoringCase(COMPLAINANT_DATA.get(0));
+	}
+
 	private String fileComplaint(String kind) throws Exception {
 		HttpResponse<String> created = post(ServiceName.COMPLAINTS, "/complaints", """
 				{"kind":"%s","channel":"LETTER","handlerId":"jo","summary":"%s",
@@ -532,7 +573,7 @@ class CharterEndToEndTest {
 	 * admin endpoints, jo (staff) for everything else the tour does.
 	 */
 	private static HttpRequest.Builder signedIn(HttpRequest.Builder request, String path) {
-		String user = path.startsWith("/admin") ? "ops:ops" : "jo:jo";
+		String user = (path.startsWith("/admin") || path.startsWith("/actuator")) ? "ops:ops" : "jo:jo";
 		return request.header("Authorization",
 				"Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
 	}

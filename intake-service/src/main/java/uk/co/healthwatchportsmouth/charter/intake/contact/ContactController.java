@@ -215,7 +215,8 @@ class ContactController {
 					+ "counting clock; sla.breached: such a clock is breached; a clock counts unless it is met, "
 					+ "cancelled or paused: a paused clock waits for the customer, so it drops out of both filters "
 					+ "until it resumes with its moved deadline), which follows sla-service within "
-					+ "moments; sla-service (GET /clocks) stays the authority on each clock.")
+					+ "moments; sla-service (GET /clocks) stays the authority on each clock. Each contact listed is "
+					+ "audited (VIEWED, \"in a search result\") as the list shows its customer's personal data.")
 	ContactList search(@Parameter(example = "OPEN") @RequestParam(required = false) ContactStatus status,
 			@Parameter(example = "EMAIL") @RequestParam(required = false) Channel channel,
 			@Parameter(example = "jo") @RequestParam(required = false) String assigneeId,
@@ -232,10 +233,12 @@ class ContactController {
 			@Parameter(description = "Zero-based page number",
 					example = "0") @RequestParam(defaultValue = "0") @Min(0) int page,
 			@Parameter(description = "Page size, 1 to 100",
-					example = "20") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		ContactPage found = this.contacts.search(
+					example = "20") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+			@Parameter(description = "Staff id of who reads (until sign-in exists)",
+					example = "jo") @RequestHeader(name = STAFF_HEADER, required = false) String staffId) {
+		ContactPage found = this.contacts.view(
 				new ContactFilter(status, channel, assigneeId, receivedAfter, receivedBefore, dueBefore, breached),
-				page, size);
+				page, size, staffId(staffId));
 		return new ContactList(found.contacts().stream().map(ContactView::of).toList(), found.page(), found.size(),
 				found.total());
 	}
@@ -245,7 +248,9 @@ class ContactController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Read a contact", description = "The ETag header is the contact's version, for If-Match.")
+	@Operation(summary = "Read a contact",
+			description = "The ETag header is the contact's version, for If-Match. Each read is audited (VIEWED: who and "
+					+ "when) as it shows the customer's personal data; it does not change the version.")
 	@ApiResponse(responseCode = "200", description = "The contact",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = ContactView.class),
@@ -255,8 +260,10 @@ class ContactController {
 			content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class),
 					examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
 	ResponseEntity<ContactView> find(
-			@Parameter(example = "3f1c2b9e-8a4d-4f7e-9c61-0d2b5e7a1c33") @PathVariable String id) {
-		return withEtag(ContactView.of(this.contacts.find(id)));
+			@Parameter(example = "3f1c2b9e-8a4d-4f7e-9c61-0d2b5e7a1c33") @PathVariable String id,
+			@Parameter(description = "Staff id of who reads (until sign-in exists)",
+					example = "jo") @RequestHeader(name = STAFF_HEADER, required = false) String staffId) {
+		return withEtag(ContactView.of(this.contacts.view(id, staffId(staffId))));
 	}
 
 	@GetMapping("/{id}/audit")

@@ -27,6 +27,9 @@ public class ContactService {
 	/** Recorded as the actor when a request names no member of staff. */
 	public static final String UNIDENTIFIED = "unidentified";
 
+	/** The audit action of a read that showed the contact's personal data. */
+	public static final String VIEWED = "VIEWED";
+
 	private static final Logger log = LoggerFactory.getLogger(ContactService.class);
 
 	/** How often a change without If-Match is re-applied after losing a race. */
@@ -92,6 +95,27 @@ public class ContactService {
 	/** The service's current time, for steps that default to now. */
 	public Instant now() {
 		return this.clock.instant();
+	}
+
+	/**
+	 * Reads a contact for a member of staff and audits the read: its customer's personal
+	 * data is shown. The entry names who and when, never the data.
+	 */
+	public Contact view(String id, String staffId) {
+		Contact contact = find(id);
+		this.contacts.appendAudit(List.of(id), new AuditEntry(this.clock.instant(), actor(staffId), VIEWED, null));
+		return contact;
+	}
+
+	/**
+	 * Searches for a member of staff and audits each contact listed: the list shows their
+	 * customers' personal data.
+	 */
+	public ContactPage view(ContactFilter filter, int page, int size, String staffId) {
+		ContactPage found = search(filter, page, size);
+		this.contacts.appendAudit(found.contacts().stream().map(Contact::id).toList(),
+				new AuditEntry(this.clock.instant(), actor(staffId), VIEWED, "in a search result"));
+		return found;
 	}
 
 	public Contact find(String id) {

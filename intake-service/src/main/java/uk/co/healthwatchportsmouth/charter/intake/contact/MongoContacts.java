@@ -67,6 +67,17 @@ class MongoContacts {
 			.map((document) -> document.getString(ContactDocument.FINGERPRINT));
 	}
 
+	/**
+	 * Appends one audit entry to each of these contacts without touching their version
+	 * (so their ETags): a read changes nothing but the trail.
+	 */
+	void appendAudit(List<String> ids, AuditEntry entry) {
+		if (!ids.isEmpty()) {
+			this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)),
+					new Update().push(ContactDocument.AUDIT, entry), ContactDocument.class);
+		}
+	}
+
 	List<AuditEntry> audit(String id) {
 		Query byId = Query.query(Criteria.where("_id").is(id));
 		byId.fields().include(ContactDocument.AUDIT);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -49,14 +51,21 @@ public final class IntakeLoadBenchmark {
 		int rate = (args.length > 0) ? Integer.parseInt(args[0]) : 1000;
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 30;
 		int warmup = (args.length > 2) ? Integer.parseInt(args[2]) : 10;
+		// further arguments are service settings to try, e.g. --charter.outbox.lanes=8
+		List<String> settings = (args.length > 3) ? List.of(args).subList(3, args.length) : List.of();
+		System.out.printf("settings: %s%nload average at the start: %s%n", settings,
+				Files.readString(Path.of("/proc/loadavg")).strip());
 		Map<String, Supplier<Object>> infrastructure = new HashMap<>();
 		EmbeddedInfrastructure.register(infrastructure::put, DATABASE);
 		String mongoUri = infrastructure.get("spring.mongodb.uri").get().toString();
 		String brokers = infrastructure.get("spring.cloud.stream.kafka.binder.brokers").get().toString();
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IntakeApplication.class)
-			.run(LocalUsers.withLocalUsers("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
-					"--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-					"--spring.kafka.bootstrap-servers=" + brokers, "--logging.level.uk.co.healthwatchportsmouth=WARN"));
+			.run(LocalUsers.withLocalUsers(Stream
+				.concat(Stream.of("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
+						"--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+						"--spring.kafka.bootstrap-servers=" + brokers,
+						"--logging.level.uk.co.healthwatchportsmouth=WARN"), settings.stream())
+				.toArray(String[]::new)));
 				MongoClient mongo = MongoClients.create(mongoUri);
 				HttpClient http = HttpClient.newBuilder()
 					.executor(Executors.newVirtualThreadPerTaskExecutor())

@@ -137,6 +137,35 @@ abstract class AllDayApiScenarios extends IntakeScenario {
 	}
 
 	@Test
+	void readingAContactOrListingItIsAuditedAsViewedWithoutPersonalDataAndKeepsItsVersion() {
+		String assignee = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+		String id = json(
+				send("POST", "/contacts", contact((c) -> c.put("assigneeId", assignee)).toString(), "X-Staff-Id", "jo"))
+			.get("id")
+			.asString();
+		Instant readAt = this.clock.advance(Duration.ofMinutes(2));
+
+		HttpResponse<String> read = send("GET", "/contacts/" + id, null, "X-Staff-Id", "sam.k");
+		this.clock.advance(Duration.ofMinutes(1));
+		HttpResponse<String> listed = send("GET", "/contacts?assigneeId=" + assignee, null, "X-Staff-Id", "lead");
+		HttpResponse<String> readAgain = get("/contacts/" + id);
+
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(listed.statusCode()).isEqualTo(200);
+		assertThat(readAgain.headers().firstValue("ETag")).as("a read changes no version")
+			.isEqualTo(read.headers().firstValue("ETag"));
+		JsonNode audit = json(get("/contacts/" + id + "/audit"));
+		assertThat(audit.findValuesAsString("action")).containsExactly("RECEIVED", "VIEWED", "VIEWED", "VIEWED");
+		// without X-Staff-Id the signed-in user (jo) reads
+		assertThat(audit.findValuesAsString("staffId")).containsExactly("jo", "sam.k", "lead", "jo");
+		assertThat(audit.get(1).get("at").asString()).isEqualTo(readAt.toString());
+		assertThat(audit.get(2).get("detail").asString()).isEqualTo("in a search result");
+		assertThat(audit.toString()).as("the trail names who and when, never the customer's data")
+			.doesNotContain("Alex Example", "alex@example.org", "Question about");
+		assertThat(get("/contacts/00000000-0000-4000-8000-000000000000").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void theAuditTrailSaysWhoDidWhatAndWhen() {
 		Instant loggedAt = this.clock.instant();
 		HttpResponse<String> created = send("POST", "/contacts", contact().toString(), "X-Staff-Id", "jo");

@@ -52,9 +52,9 @@ abstract class PrivacyScenarios extends IntakeScenario {
 		assertThat(contact.get("personalDataErasedAt").isNull()).isFalse();
 		assertThat(json(get("/contacts/" + second)).at("/customer/name").isNull()).isTrue();
 		assertThat(json(get("/contacts/" + someoneElse)).at("/customer/name").asString()).isEqualTo("Alex Example");
-		JsonNode audit = json(get("/contacts/" + second + "/audit"));
-		assertThat(audit.get(audit.size() - 1).get("action").asString()).isEqualTo("PERSONAL_DATA_ERASED");
-		assertThat(audit.get(audit.size() - 1).get("staffId").asString()).isEqualTo("dpo");
+		JsonNode erasure = lastChange(json(get("/contacts/" + second + "/audit")));
+		assertThat(erasure.get("action").asString()).isEqualTo("PERSONAL_DATA_ERASED");
+		assertThat(erasure.get("staffId").asString()).isEqualTo("dpo");
 		assertThat(send("DELETE", "/customers/no-such-customer/personal-data", null).statusCode()).isEqualTo(404);
 	}
 
@@ -74,10 +74,20 @@ abstract class PrivacyScenarios extends IntakeScenario {
 		assertThat(json(get("/contacts/" + old)).get("status").asString()).isEqualTo("RESOLVED");
 		assertThat(json(get("/contacts/" + stillOpen)).at("/customer/name").asString()).isEqualTo("Alex Example");
 		assertThat(json(get("/contacts/" + recent)).at("/customer/name").asString()).isEqualTo("Alex Example");
-		JsonNode audit = json(get("/contacts/" + old + "/audit"));
-		assertThat(audit.get(audit.size() - 1).get("action").asString()).isEqualTo("ANONYMISED_AFTER_RETENTION");
-		assertThat(audit.get(audit.size() - 1).get("staffId").asString()).isEqualTo("retention");
+		JsonNode anonymised = lastChange(json(get("/contacts/" + old + "/audit")));
+		assertThat(anonymised.get("action").asString()).isEqualTo("ANONYMISED_AFTER_RETENTION");
+		assertThat(anonymised.get("staffId").asString()).isEqualTo("retention");
 		assertThat(this.personalData.anonymiseExpiredContacts()).as("nothing left to anonymise").isZero();
+	}
+
+	/** The latest entry that is not a read (reads of the contact are audited too). */
+	private static JsonNode lastChange(JsonNode audit) {
+		for (int i = audit.size() - 1; i >= 0; i--) {
+			if (!"VIEWED".equals(audit.get(i).get("action").asString())) {
+				return audit.get(i);
+			}
+		}
+		throw new AssertionError("No change in " + audit);
 	}
 
 }

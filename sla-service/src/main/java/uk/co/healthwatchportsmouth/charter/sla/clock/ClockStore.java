@@ -225,19 +225,6 @@ public class ClockStore {
 	}
 
 	/**
-	 * Every clock's pending timer, read as a stream of small projections so that even a
-	 * very large number of open clocks loads without holding the documents.
-	 */
-	public Stream<ClockTimer> pendingTimers() {
-		Query pending = Query.query(Criteria.where(ClockDocument.NEXT_TIMER_AT).ne(null));
-		pending.fields().include(ClockDocument.NEXT_TIMER_KIND, ClockDocument.NEXT_TIMER_AT);
-		return this.mongo.stream(pending, Document.class, COLLECTION)
-			.map((document) -> new ClockTimer(document.getString("_id"),
-					new Timer(TimerKind.valueOf(document.getString(ClockDocument.NEXT_TIMER_KIND)),
-							document.get(ClockDocument.NEXT_TIMER_AT, Date.class).toInstant())));
-	}
-
-	/**
 	 * Fences the shard's pending clocks at the epoch of a lease just taken, so that
 	 * firings under any earlier lease on the shard fail from now on.
 	 */
@@ -268,6 +255,10 @@ public class ClockStore {
 		inShards.fields()
 			.include(ClockDocument.NEXT_TIMER_KIND, ClockDocument.NEXT_TIMER_AT, ClockDocument.SHARD,
 					EventOutbox.FIELD);
+		// in batches: a server that would otherwise answer with every document at once
+		// (the Mongo wire server does) exceeds the largest reply a client accepts once
+		// there are about a million open clocks
+		inShards.cursorBatchSize(10_000);
 		long passed = 0;
 		try (Stream<Document> documents = this.mongo.stream(inShards, Document.class, COLLECTION)) {
 			for (Document document : (Iterable<Document>) documents::iterator) {

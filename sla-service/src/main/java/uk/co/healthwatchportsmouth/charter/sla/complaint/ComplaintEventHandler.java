@@ -24,6 +24,7 @@ import uk.co.healthwatchportsmouth.charter.contracts.ComplaintResponded;
 import uk.co.healthwatchportsmouth.charter.contracts.ComplaintSignposted;
 import uk.co.healthwatchportsmouth.charter.contracts.ComplaintWithdrawn;
 import uk.co.healthwatchportsmouth.charter.contracts.MalformedEventException;
+import uk.co.healthwatchportsmouth.charter.sla.clock.ClockChanges;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
 import uk.co.healthwatchportsmouth.charter.sla.standard.CharterStandards;
 import uk.co.healthwatchportsmouth.charter.sla.standard.Deadline;

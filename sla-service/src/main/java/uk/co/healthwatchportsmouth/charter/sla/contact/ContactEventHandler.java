@@ -2,11 +2,8 @@ package uk.co.healthwatchportsmouth.charter.sla.contact;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +23,14 @@ import uk.co.healthwatchportsmouth.charter.contracts.InformationReceived;
 import uk.co.healthwatchportsmouth.charter.contracts.InformationRequested;
 import uk.co.healthwatchportsmouth.charter.contracts.MalformedEventException;
 import uk.co.healthwatchportsmouth.charter.sla.answerphone.AnswerphoneCheckClocks;
+import uk.co.healthwatchportsmouth.charter.sla.clock.ClockChanges;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockState;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
-import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
-import uk.co.healthwatchportsmouth.charter.sla.clock.ClockVersion;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
 import uk.co.healthwatchportsmouth.charter.sla.standard.CharterStandards;
 import uk.co.healthwatchportsmouth.charter.sla.standard.Deadline;
 import uk.co.healthwatchportsmouth.charter.sla.standard.Standard;
 import uk.co.healthwatchportsmouth.charter.sla.standard.StandardKind;
-import uk.co.healthwatchportsmouth.charter.sla.timer.TimerScheduler;
 
 /**
  * Starts a clock for every contact received and follows the contact's life: answered,
@@ -52,11 +47,6 @@ public class ContactEventHandler {
 	private static final Logger log = LoggerFactory.getLogger(ContactEventHandler.class);
 
 	/**
-	 * Tries before giving a response up to the binder's retries: a timer may keep firing.
-	 */
-	private static final int ATTEMPTS = 3;
-
-	/**
 	 * Why a contact's open clocks stop when it becomes a complaint: the complaint's
 	 * acknowledgement clock takes over.
 	 */
@@ -66,17 +56,17 @@ public class ContactEventHandler {
 
 	private final ClockStore store;
 
-	private final TimerScheduler scheduler;
+	private final ClockChanges changes;
 
 	private final Clock clock;
 
 	private final AnswerphoneCheckClocks answerphoneChecks;
 
-	public ContactEventHandler(CharterStandards standards, ClockStore store, TimerScheduler scheduler, Clock clock,
+	public ContactEventHandler(CharterStandards standards, ClockStore store, ClockChanges changes, Clock clock,
 			AnswerphoneCheckClocks answerphoneChecks) {
 		this.standards = standards;
 		this.store = store;
-		this.scheduler = scheduler;
+		this.changes = changes;
 		this.clock = clock;
 		this.answerphoneChecks = answerphoneChecks;
 	}
@@ -86,23 +76,26 @@ public class ContactEventHandler {
 			case ContactReceived received -> received(received);
 			case ContactResponded responded ->
 				answered(DeadlineClock.idFor(responded.contactId()), responded.respondedAt(), responded.eventId());
-			case ContactResolvedAtFirstContact resolved -> change(DeadlineClock.idFor(resolved.contactId()),
-					resolved.eventId(), (clock) -> clock.resolveAtFirstContact(resolved.resolvedAt(), now()));
+			case ContactResolvedAtFirstContact resolved ->
+				this.changes.change(DeadlineClock.idFor(resolved.contactId()), resolved.eventId(),
+						(clock) -> clock.resolveAtFirstContact(resolved.resolvedAt(), now()));
 			case ContactResolved resolved -> resolved(resolved);
 			case HoldingReplySent holdingReply -> holdingReplySent(holdingReply);
-			case InformationRequested requested -> forEachClockOf(requested.contactId(), requested.eventId(),
+			case InformationRequested requested -> this.changes.forEachClockOf(requested.contactId(),
+					requested.eventId(),
 					(clock) -> clock.pause(requested.requestedAt(), now()).map(List::<CharterEvent>of).orElse(null));
-			case InformationReceived received -> forEachClockOf(received.contactId(), received.eventId(),
+			case InformationReceived received -> this.changes.forEachClockOf(received.contactId(), received.eventId(),
 					(clock) -> clock.resume(received.receivedAt(), now(), this.standards.calendar())
 						.map(List::<CharterEvent>of)
 						.orElse(null));
 			case AnswerphoneChecked checked -> answerphoneChecked(checked);
-			case ContactReassigned reassigned -> forEachClockOf(reassigned.contactId(), reassigned.eventId(),
-					(clock) -> clock.reassign(reassigned.toAssigneeId()) ? List.of() : null);
-			case ContactEscalatedToComplaint escalated -> forEachClockOf(escalated.contactId(), escalated.eventId(),
-					(clock) -> clock.cancel(SUPERSEDED_BY_COMPLAINT, escalated.escalatedAt(), now())
-						.map(List::<CharterEvent>of)
-						.orElse(null));
+			case ContactReassigned reassigned -> this.changes.forEachClockOf(reassigned.contactId(),
+					reassigned.eventId(), (clock) -> clock.reassign(reassigned.toAssigneeId()) ? List.of() : null);
+			case ContactEscalatedToComplaint escalated ->
+				this.changes.forEachClockOf(escalated.contactId(), escalated.eventId(),
+						(clock) -> clock.cancel(SUPERSEDED_BY_COMPLAINT, escalated.escalatedAt(), now())
+							.map(List::<CharterEvent>of)
+							.orElse(null));
 			default -> log.debug("Ignoring {} {}: not a contact event", event.type().wireName(), event.eventId());
 		}
 	}
@@ -114,25 +107,23 @@ public class ContactEventHandler {
 		DeadlineClock.Started started = DeadlineClock.start(event.contactId(), event.assigneeId(), deadline,
 				this.clock.instant());
 		DeadlineClock deadlineClock = started.clock();
-		if (!this.store.insert(deadlineClock, started.event())) {
+		if (!this.changes.start(started)) {
 			log.debug("Clock {} for contact {} already exists; event {} changes nothing", deadlineClock.id(),
 					event.contactId(), event.eventId());
 			return;
 		}
-		deadlineClock.pendingTimer()
-			.ifPresent((timer) -> this.scheduler.schedule(new ClockTimer(deadlineClock.id(), timer)));
 		log.info("Clock {} started for contact {}: {} due {}", deadlineClock.id(), event.contactId(),
 				deadline.standard(), deadline.dueAt());
 	}
 
 	/** An answer meets (or, late, breaches) the clock; an answered clock ignores it. */
 	private void answered(String clockId, Instant answeredAt, String eventId) {
-		change(clockId, eventId, (clock) -> clock.respond(answeredAt, now()));
+		this.changes.change(clockId, eventId, (clock) -> clock.respond(answeredAt, now()));
 	}
 
 	/** A resolution answers every clock of the contact still owed something. */
 	private void resolved(ContactResolved event) {
-		forEachClockOf(event.contactId(), event.eventId(),
+		this.changes.forEachClockOf(event.contactId(), event.eventId(),
 				(clock) -> clock.isOpen() ? clock.respond(event.resolvedAt(), now()) : null);
 	}
 
@@ -167,8 +158,7 @@ public class ContactEventHandler {
 			}
 			DeadlineClock.Started started = DeadlineClock.start(promisedId, event.contactId(), assigneeId, deadline,
 					now());
-			if (this.store.insert(started.clock(), started.event())) {
-				schedulePending(started.clock());
+			if (this.changes.start(started)) {
 				log.info("Clock {} started for contact {}: {} due {}", promisedId, event.contactId(),
 						DeadlineClock.PROMISED_RESPONSE, deadline.dueAt());
 			}
@@ -176,7 +166,7 @@ public class ContactEventHandler {
 		for (DeadlineClock earlier : this.store.findByContact(event.contactId())) {
 			if (earlier.standard().equals(DeadlineClock.PROMISED_RESPONSE) && !earlier.id().equals(promisedId)
 					&& !earlier.startedAt().isAfter(event.sentAt())) {
-				change(earlier.id(), event.eventId(),
+				this.changes.change(earlier.id(), event.eventId(),
 						(clock) -> clock.cancel("SUPERSEDED_BY_NEW_PROMISE", event.sentAt(), now())
 							.map(List::<CharterEvent>of)
 							.orElse(null));
@@ -197,51 +187,6 @@ public class ContactEventHandler {
 			return;
 		}
 		answered(clockId.get(), event.checkedAt(), event.eventId());
-	}
-
-	private void forEachClockOf(String contactId, String eventId,
-			Function<DeadlineClock, List<CharterEvent>> transition) {
-		List<String> ids = new ArrayList<>();
-		this.store.findByContact(contactId).forEach((clock) -> ids.add(clock.id()));
-		if (ids.isEmpty()) {
-			log.info("No clock for contact {}; event {} has nothing to change", contactId, eventId);
-		}
-		ids.forEach((clockId) -> change(clockId, eventId, transition));
-	}
-
-	/**
-	 * Applies a transition to the stored clock and stores the result with the events it
-	 * caused, retrying when a timer changed the clock meanwhile.
-	 * @param transition the events caused, or {@code null} when the clock is not changed
-	 */
-	private void change(String clockId, String eventId, Function<DeadlineClock, List<CharterEvent>> transition) {
-		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			Optional<DeadlineClock> stored = this.store.find(clockId);
-			if (stored.isEmpty()) {
-				log.info("No clock {}; event {} has nothing to change", clockId, eventId);
-				return;
-			}
-			DeadlineClock deadlineClock = stored.get();
-			ClockVersion before = ClockVersion.of(deadlineClock);
-			DeadlineClock.Snapshot unchanged = deadlineClock.snapshot();
-			List<CharterEvent> caused = transition.apply(deadlineClock);
-			if (caused == null || deadlineClock.snapshot().equals(unchanged)) {
-				return;
-			}
-			if (this.store.update(before, deadlineClock, caused)) {
-				schedulePending(deadlineClock);
-				log.info("Clock {} for contact {} is {} (event {})", clockId, deadlineClock.contactId(),
-						deadlineClock.state(), eventId);
-				return;
-			}
-		}
-		throw new ConcurrentModificationException(
-				"Clock " + clockId + " kept changing while event " + eventId + " was applied");
-	}
-
-	private void schedulePending(DeadlineClock deadlineClock) {
-		deadlineClock.pendingTimer()
-			.ifPresent((timer) -> this.scheduler.schedule(new ClockTimer(deadlineClock.id(), timer)));
 	}
 
 	private Instant now() {

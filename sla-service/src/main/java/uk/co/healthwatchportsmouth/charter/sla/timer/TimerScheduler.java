@@ -20,7 +20,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import uk.co.healthwatchportsmouth.charter.sla.SlaProperties;
-import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.lease.ShardLeases;
 import uk.co.healthwatchportsmouth.charter.sla.lease.TimerHandoff;
@@ -51,8 +50,6 @@ public class TimerScheduler implements SmartLifecycle {
 
 	private final AtomicLong queued = new AtomicLong();
 
-	private final ClockStore store;
-
 	private final TimerFiring firing;
 
 	private final Clock clock;
@@ -67,9 +64,8 @@ public class TimerScheduler implements SmartLifecycle {
 
 	private Thread worker;
 
-	public TimerScheduler(ClockStore store, TimerFiring firing, Clock clock, SlaProperties properties,
-			MeterRegistry meters, ShardLeases leases, TimerHandoff handoff) {
-		this.store = store;
+	public TimerScheduler(TimerFiring firing, Clock clock, SlaProperties properties, MeterRegistry meters,
+			ShardLeases leases, TimerHandoff handoff) {
 		this.firing = firing;
 		this.clock = clock;
 		this.settings = properties.timers();

@@ -1,4 +1,4 @@
-package uk.co.healthwatchportsmouth.charter.sla.complaint;
+package uk.co.healthwatchportsmouth.charter.sla.clock;
 
 import java.util.ConcurrentModificationException;
 import java.util.List;
@@ -11,22 +11,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
-import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
-import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
-import uk.co.healthwatchportsmouth.charter.sla.clock.ClockVersion;
-import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
 import uk.co.healthwatchportsmouth.charter.sla.timer.TimerScheduler;
 
 /**
  * Starts clocks and applies transitions to stored clocks, storing each change with the
- * events it caused and scheduling the clock's next timer (the way the contact handler
- * does). A transition is worked out on the stored clock and written only if nobody (a
- * firing timer) changed it meanwhile, otherwise worked out again; a clock already started
- * or not in the state a transition expects is left as it is, which makes every
- * redelivered event harmless.
+ * events it caused and scheduling the clock's next timer; used by the handlers of contact
+ * and complaint events alike. A transition is worked out on the stored clock and written
+ * only if nobody (a firing timer) changed it meanwhile, otherwise worked out again; a
+ * clock already started or not in the state a transition expects is left as it is, which
+ * makes every redelivered event harmless.
  */
 @Component
-class ClockChanges {
+public class ClockChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(ClockChanges.class);
 
@@ -39,7 +35,7 @@ class ClockChanges {
 
 	private final TimerScheduler scheduler;
 
-	ClockChanges(ClockStore store, TimerScheduler scheduler) {
+	public ClockChanges(ClockStore store, TimerScheduler scheduler) {
 		this.store = store;
 		this.scheduler = scheduler;
 	}
@@ -48,7 +44,7 @@ class ClockChanges {
 	 * Stores a newly started clock and schedules its first timer.
 	 * @return false when the clock existed already (nothing changes)
 	 */
-	boolean start(DeadlineClock.Started started) {
+	public boolean start(DeadlineClock.Started started) {
 		DeadlineClock clock = started.clock();
 		if (!this.store.insert(clock, started.event())) {
 			return false;
@@ -57,12 +53,13 @@ class ClockChanges {
 		return true;
 	}
 
-	Optional<DeadlineClock> find(String clockId) {
+	public Optional<DeadlineClock> find(String clockId) {
 		return this.store.find(clockId);
 	}
 
 	/** Applies a transition to every clock of a contact (or complaint). */
-	void forEachClockOf(String contactId, String eventId, Function<DeadlineClock, List<CharterEvent>> transition) {
+	public void forEachClockOf(String contactId, String eventId,
+			Function<DeadlineClock, List<CharterEvent>> transition) {
 		List<String> ids = this.store.findByContact(contactId).stream().map(DeadlineClock::id).toList();
 		if (ids.isEmpty()) {
 			log.info("No clock for {}; event {} has nothing to change", contactId, eventId);
@@ -75,7 +72,7 @@ class ClockChanges {
 	 * caused, retrying when a timer changed the clock meanwhile.
 	 * @param transition the events caused, or {@code null} when the clock is not changed
 	 */
-	void change(String clockId, String eventId, Function<DeadlineClock, List<CharterEvent>> transition) {
+	public void change(String clockId, String eventId, Function<DeadlineClock, List<CharterEvent>> transition) {
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			Optional<DeadlineClock> stored = this.store.find(clockId);
 			if (stored.isEmpty()) {

@@ -1,0 +1,362 @@
+package uk.co.healthwatchportsmouth.charter.sla.benchmark;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
+import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
+import uk.co.healthwatchportsmouth.charter.contracts.Topics;
+import uk.co.healthwatchportsmouth.charter.sla.SlaApplication;
+import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
+import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
+import uk.co.healthwatchportsmouth.charter.sla.lease.TimerShards;
+import uk.co.healthwatchportsmouth.charter.sla.standard.Deadline;
+import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
+import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructure;
+import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
+import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
+
+/**
+ * A load harness for the timer engine, not a test (so {@code ./mvnw verify} never runs
+ * it). Starts the embedded Kafka broker and Mongo wire server on free ports and
+ * sla-service in this JVM with a virtual clock that runs at the wall clock's pace and can
+ * be moved forward (kept across restarts of the service, as the wall clock would be).
+ *
+ * <ol>
+ * <li>stores {@code clocks} open clocks directly in the store in bulk (no events: as if
+ * their {@code sla.clock-started.v1} was published long ago); {@code rate x seconds} of
+ * them have their breach due in a steady window at {@code rate} per second,
+ * {@code backlog} in a later five-minute window, the rest weeks later;</li>
+ * <li>restarts the service and times start-up recovery with every open clock;</li>
+ * <li>publishes {@code contacts} {@code contact.received.v1} events and times until every
+ * clock exists (the real consumer path);</li>
+ * <li>moves the clock to the steady window and reads {@code charter.sla-events} back:
+ * lateness from each event's {@code scheduledAt} and {@code firedAt}, early, duplicate
+ * and missing firings;</li>
+ * <li>stops the service, moves the clock past the five-minute window (the service was
+ * down), starts it again and times the catch-up;</li>
+ * <li>runs db-scheduler (H2 file store, 100 ms polling) on the same offered load and the
+ * same work per firing: a small durable update (findAndModify in the same wire server)
+ * and the same Kafka send of a {@code sla.breached.v1} event with acks=all.</li>
+ * </ol>
+ *
+ * <p>
+ * Arguments: {@code clocks} (default 100000), {@code rate} firings/s (10000),
+ * {@code seconds} of steady window (10), {@code contacts} (20000), {@code backlog}
+ * (50000), {@code dbSchedulerSeconds} of the same rate (same as seconds; 0 skips it). See
+ * docs/benchmarks.md.
+ */
+public final class TimerEngineBenchmark {
+
+	static final String DATABASE = "sla-benchmark";
+
+	/** A Wednesday morning, so every timer of the run falls in one working day. */
+	private static final Instant BUSINESS_MORNING = Instant.parse("2026-12-02T09:30:00Z");
+
+	private static final Duration DOWN = Duration.ofMinutes(5);
+
+	private TimerEngineBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		int status = 1;
+		try {
+			run(args);
+			status = 0;
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+		}
+		// the embedded broker's threads would keep the JVM alive
+		System.exit(status);
+	}
+
+	private static void run(String[] args) throws Exception {
+		int clocks = intArg(args, 0, 100_000);
+		int rate = intArg(args, 1, 10_000);
+		int seconds = intArg(args, 2, 10);
+		int contacts = intArg(args, 3, 20_000);
+		int backlog = intArg(args, 4, 50_000);
+		int dbSchedulerSeconds = intArg(args, 5, seconds);
+		int steady = rate * seconds;
+		if (steady + backlog > clocks) {
+			throw new IllegalArgumentException("clocks must be at least rate x seconds + backlog");
+		}
+		Report report = new Report();
+		report.line("args: clocks %d, rate %d/s, seconds %d, contacts %d, backlog %d, db-scheduler seconds %d", clocks,
+				rate, seconds, contacts, backlog, dbSchedulerSeconds);
+		report.line("load average at start: %s", loadAverage());
+
+		Map<String, Supplier<Object>> infrastructure = new HashMap<>();
+		EmbeddedInfrastructure.register(infrastructure::put, DATABASE);
+		String mongoUri = infrastructure.get("spring.mongodb.uri").get().toString();
+		String brokers = infrastructure.get("spring.cloud.stream.kafka.binder.brokers").get().toString();
+		VirtualClock clock = new VirtualClock(Clock.systemUTC());
+		moveTo(clock, BUSINESS_MORNING);
+
+		Instant steadyStart = BUSINESS_MORNING.plus(Duration.ofHours(1));
+		Instant backlogStart = BUSINESS_MORNING.plus(Duration.ofHours(3));
+		Instant farAway = BUSINESS_MORNING.plus(Duration.ofDays(30));
+		List<String> steadyIds = new ArrayList<>(steady);
+		List<String> backlogIds = new ArrayList<>(backlog);
+
+		// 1. the open clocks, stored in bulk through the service's own mapping
+		try (ConfigurableApplicationContext service = start(clock, mongoUri, brokers)) {
+			MongoTemplate mongo = service.getBean(MongoTemplate.class);
+			TimerShards shards = service.getBean(TimerShards.class);
+			ClockDocuments documents = new ClockDocuments();
+			long begin = System.nanoTime();
+			List<Object> batch = new ArrayList<>(2000);
+			for (int i = 0; i < clocks; i++) {
+				String contactId = "bench-" + i;
+				Instant due;
+				if (i < steady) {
+					due = steadyStart.plusNanos(i * (1_000_000_000L / rate));
+				}
+				else if (i < steady + backlog) {
+					due = backlogStart.plusNanos((i - steady) * (DOWN.toNanos() / backlog));
+				}
+				else {
+					due = farAway.plusSeconds(i);
+				}
+				DeadlineClock open = DeadlineClock
+					.start(contactId, "jo", new Deadline("EMAIL", 1, BUSINESS_MORNING, due, List.of()),
+							BUSINESS_MORNING)
+					.clock();
+				if (i < steady) {
+					steadyIds.add(open.id());
+				}
+				else if (i < steady + backlog) {
+					backlogIds.add(open.id());
+				}
+				batch.add(documents.of(open, shards.of(open.id())));
+				if (batch.size() == 2000) {
+					mongo.insert(batch, ClockStore.COLLECTION);
+					batch.clear();
+				}
+			}
+			if (!batch.isEmpty()) {
+				mongo.insert(batch, ClockStore.COLLECTION);
+			}
+			double took = (System.nanoTime() - begin) / 1e9;
+			report.line("bulk-stored %d open clocks in %.1f s (%.0f/s), directly through MongoTemplate", clocks, took,
+					clocks / took);
+		}
+		report.line("RSS after storing: %s", rss());
+
+		try (SlaEventReader events = new SlaEventReader(brokers, Topics.SLA, clock)) {
+			// 2. start-up recovery with every clock open
+			long begin = System.nanoTime();
+			ConfigurableApplicationContext service = start(clock, mongoUri, brokers);
+			report.line("start-up with %d open clocks: %.1f s (context start incl. loading every pending timer)",
+					clocks, (System.nanoTime() - begin) / 1e9);
+			report.line("RSS after start-up: %s", rss());
+
+			// 3. clock creation through the real consumer path
+			MongoTemplate mongo = service.getBean(MongoTemplate.class);
+			creation(report, clock, brokers, mongo, contacts);
+
+			// 4. the steady window
+			moveTo(clock, steadyStart.minusSeconds(2));
+			report.line("load average before the steady window: %s", loadAverage());
+			events.awaitBreaches(steadyIds, Duration.ofSeconds(Math.max(180, steady / 80)));
+			report.line("load average after: %s", loadAverage());
+			events.summarise(report, "sla-service steady, offered " + rate + "/s for " + seconds + " s", steadyIds,
+					steadyStart);
+			report.line("RSS after the steady window: %s", rss());
+
+			// 5. five minutes down, then catch up
+			service.close();
+			Instant upAgainAt = backlogStart.plus(DOWN);
+			moveTo(clock, upAgainAt);
+			begin = System.nanoTime();
+			service = start(clock, mongoUri, brokers);
+			double startup = (System.nanoTime() - begin) / 1e9;
+			report.line("restart after %s down with %d timers overdue: start-up %.1f s", DOWN, backlog, startup);
+			events.awaitBreaches(backlogIds, Duration.ofSeconds(Math.max(180, backlog / 80)));
+			events.summarise(report, "sla-service catch-up of " + backlog + " overdue", backlogIds, upAgainAt);
+			report.line("load average after: %s", loadAverage());
+			report.line("RSS after catch-up: %s", rss());
+			service.close();
+		}
+
+		// 6. db-scheduler at the same offered rate and work
+		if (dbSchedulerSeconds > 0) {
+			try (MongoClientHolder mongo = new MongoClientHolder(mongoUri);
+					SlaEventReader events = new SlaEventReader(brokers, DbSchedulerRun.TOPIC, null)) {
+				new DbSchedulerRun(mongo.client(), brokers, rate, dbSchedulerSeconds).run(report, events);
+			}
+			report.line("RSS after db-scheduler: %s", rss());
+		}
+		report.line("load average at the end: %s", loadAverage());
+		report.print();
+	}
+
+	private static void creation(Report report, VirtualClock clock, String brokers, MongoTemplate mongo, int contacts)
+			throws Exception {
+		if (contacts <= 0) {
+			return;
+		}
+		List<String> ids = new ArrayList<>(contacts);
+		AtomicInteger next = new AtomicInteger();
+		long begin = System.nanoTime();
+		try (EventPublisher publisher = new EventPublisher(brokers, Topics.CONTACTS, "/intake-service");
+				ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < contacts; i++) {
+				ids.add(DeadlineClock.idFor("bench-received-" + i));
+			}
+			for (int t = 0; t < 32; t++) {
+				senders.execute(() -> {
+					int n;
+					while ((n = next.getAndIncrement()) < contacts) {
+						String contactId = "bench-received-" + n;
+						Instant now = clock.instant();
+						publisher.publish(new ContactReceived(EventIds.of(contactId, "received"), now, contactId,
+								"EMAIL", now, "jo", null, null));
+					}
+				});
+			}
+			senders.shutdown();
+			senders.awaitTermination(10, TimeUnit.MINUTES);
+		}
+		double published = (System.nanoTime() - begin) / 1e9;
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+		long firstStored = 0;
+		for (String id : ids) {
+			while (mongo.findById(id, org.bson.Document.class, ClockStore.COLLECTION) == null) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("clocks not all created within 10 minutes");
+				}
+				Thread.sleep(5);
+			}
+			if (firstStored == 0) {
+				firstStored = System.nanoTime();
+			}
+		}
+		double took = (System.nanoTime() - begin) / 1e9;
+		double afterFirst = (System.nanoTime() - firstStored) / 1e9;
+		report.line(
+				"clock creation through the consumer: %d contact.received.v1 published in %.1f s (32 threads, acks=all),"
+						+ " all %d clocks stored %.1f s after the first publish: %.0f clocks/s",
+				contacts, published, contacts, took, contacts / took);
+		report.line("  first clock stored %.1f s after the first publish; from then on %.0f clocks/s",
+				took - afterFirst, (contacts - 1) / afterFirst);
+	}
+
+	static ConfigurableApplicationContext start(VirtualClock clock, String mongoUri, String brokers) {
+		return new SpringApplicationBuilder(SlaApplication.class)
+			// the service's Clock bean gives way to one supplied: this one survives
+			// restarts
+			.initializers((context) -> context.getBeanFactory().registerSingleton("benchmarkClock", clock))
+			.run(LocalUsers.withLocalUsers("--server.port=0", "--spring.mongodb.uri=" + mongoUri,
+					"--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+					"--spring.kafka.bootstrap-servers=" + brokers, "--charter.sla.answerphone.enabled=false",
+					"--logging.level.uk.co.healthwatchportsmouth=WARN"));
+	}
+
+	private static void moveTo(VirtualClock clock, Instant target) {
+		Duration by = Duration.between(clock.instant(), target);
+		if (by.isNegative()) {
+			throw new IllegalStateException("the run fell behind its schedule: it is " + clock.instant()
+					+ " (virtual) and the next phase starts at " + target);
+		}
+		clock.advance(by);
+	}
+
+	private static int intArg(String[] args, int index, int fallback) {
+		return (args.length > index) ? Integer.parseInt(args[index].replace("_", "")) : fallback;
+	}
+
+	static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).strip();
+		}
+		catch (java.io.IOException ex) {
+			return "unknown";
+		}
+	}
+
+	static String rss() {
+		try {
+			return Files.readAllLines(Path.of("/proc/self/status"))
+				.stream()
+				.filter((line) -> line.startsWith("VmRSS") || line.startsWith("VmHWM"))
+				.map((line) -> line.replaceAll("\\s+", " "))
+				.reduce((a, b) -> a + ", " + b)
+				.orElse("unknown");
+		}
+		catch (java.io.IOException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * The service's own document mapping ({@code ClockDocument} is package-private in
+	 * main code), reached by reflection so the benchmark stores exactly what the service
+	 * stores.
+	 */
+	private static final class ClockDocuments {
+
+		private final Method of;
+
+		ClockDocuments() throws ReflectiveOperationException {
+			this.of = Class.forName("uk.co.healthwatchportsmouth.charter.sla.clock.ClockDocument")
+				.getDeclaredMethod("of", DeadlineClock.class, List.class, int.class);
+			this.of.setAccessible(true);
+		}
+
+		Object of(DeadlineClock clock, int shard) throws ReflectiveOperationException {
+			return this.of.invoke(null, clock, List.of(), shard);
+		}
+
+	}
+
+	/** Lines printed together at the end, and as they come. */
+	static final class Report {
+
+		private final List<String> lines = new ArrayList<>();
+
+		void line(String format, Object... args) {
+			String line = String.format(format, args);
+			System.out.println(">> " + line);
+			this.lines.add(line);
+		}
+
+		void print() {
+			System.out.println("---- timer engine benchmark ----");
+			this.lines.forEach(System.out::println);
+		}
+
+	}
+
+	record MongoClientHolder(com.mongodb.client.MongoClient client) implements AutoCloseable {
+
+		MongoClientHolder(String uri) {
+			this(com.mongodb.client.MongoClients.create(uri));
+		}
+
+		@Override
+		public void close() {
+			this.client.close();
+		}
+
+	}
+
+}
