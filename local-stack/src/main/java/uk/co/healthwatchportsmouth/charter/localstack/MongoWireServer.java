@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import uk.co.healthwatchportsmouth.charter.embedded.mongo.IdIndexedH2Backend;
 
 /**
  * The Mongo wire server (mongo-java-server) with its H2 file backend, so the services'
@@ -38,7 +39,7 @@ final class MongoWireServer implements AutoCloseable {
 		// stack is killed.
 		this.store = new MVStore.Builder().fileName(this.file.toString()).open();
 		this.store.setAutoCommitDelay(100);
-		this.server = new MongoServer(new H2Backend(this.store));
+		this.server = new MongoServer(new IdIndexedH2Backend(this.store));
 		this.server.bind("127.0.0.1", this.port);
 		log.info("Mongo wire server ready on 127.0.0.1:{} (data in {})", this.port, this.file);
 	}

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -143,9 +145,11 @@ public record SlaProperties(@Valid @NotNull @DefaultValue Calendar calendar,
 	/**
 	 * @param maxSleep the longest the scheduler sleeps before looking at the clock again
 	 * @param retryDelay the pause before retrying a timer the store failed to fire
+	 * @param batchSize the most due timers fired together, with one read and one write of
+	 * the store
 	 */
 	public record Timers(@NotNull @DefaultValue("200ms") Duration maxSleep,
-			@NotNull @DefaultValue("1s") Duration retryDelay) {
+			@NotNull @DefaultValue("1s") Duration retryDelay, @Min(1) @Max(10_000) @DefaultValue("500") int batchSize) {
 
 		public Timers {
 			if (maxSleep != null && (maxSleep.isNegative() || maxSleep.isZero())) {

@@ -1,17 +1,22 @@
 package uk.co.healthwatchportsmouth.charter.support.outbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,6 +32,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -45,11 +51,13 @@ import uk.co.healthwatchportsmouth.charter.support.tracing.TracingConfiguration;
  * after a restart, and consumers drop the copy by event id.
  *
  * <p>
- * Publishing runs in several lanes so that the Kafka producer can batch the sends of many
- * documents; each document is always published by the same lane, so its events stay in
- * order. Documents are published soon after they are saved. Any that could not be (Kafka
- * down, service killed) are found again by a sweep at start-up and, while failures are
- * outstanding, every retry interval.
+ * Publishing runs in several lanes; each document is always published by the same lane,
+ * so its events stay in order. A lane takes every document queued for it, up to a batch:
+ * it reads their outboxes at once, sends the documents' events side by side (each
+ * document's in order), so that the Kafka producer batches them, and removes what was
+ * sent in one write. Documents are published soon after they are saved. Any that could
+ * not be (Kafka down, service killed) are found again by a sweep at start-up and, while
+ * failures are outstanding, every retry interval.
  */
 public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, ApplicationContextAware, AutoCloseable {
 
@@ -59,7 +67,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	private final MongoTemplate mongo;
 
-	private final StreamBridge bridge;
+	private final BiPredicate<String, Message<byte[]>> sender;
 
 	private final OutboxProperties properties;
 
@@ -67,11 +75,14 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	private final ScheduledExecutorService sweeper;
 
-	private final List<ExecutorService> lanes;
+	private final List<Lane> lanes;
+
+	private final ExecutorService senders = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbox-send-", 0).factory());
 
 	private final Set<String> collections = ConcurrentHashMap.newKeySet();
 
-	private final Set<String> queued = ConcurrentHashMap.newKeySet();
+	private final Set<Key> queued = ConcurrentHashMap.newKeySet();
 
 	private final AtomicBoolean failuresOutstanding = new AtomicBoolean(true);
 
@@ -89,8 +100,17 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 */
 	public EventOutbox(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties,
 			Map<String, String> bindingByTopic, MeterRegistry meters) {
+		this(mongo, (bridge != null) ? bridge::send : (binding, message) -> false, properties, bindingByTopic, meters);
+	}
+
+	/**
+	 * @param sender sends a message to an output binding and tells whether the broker
+	 * acknowledged it
+	 */
+	EventOutbox(MongoTemplate mongo, BiPredicate<String, Message<byte[]>> sender, OutboxProperties properties,
+			Map<String, String> bindingByTopic, MeterRegistry meters) {
 		this.mongo = mongo;
-		this.bridge = bridge;
+		this.sender = sender;
 		this.properties = properties;
 		this.bindingByTopic = Map.copyOf(bindingByTopic);
 		this.published = meters.counter("charter.outbox.published");
@@ -100,10 +120,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			.register(meters);
 		this.sweeper = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
-		this.lanes = IntStream.range(0, properties.lanes())
-			.mapToObj((lane) -> Executors
-				.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-relay-" + lane).daemon().factory()))
-			.toList();
+		this.lanes = IntStream.range(0, properties.lanes()).mapToObj(Lane::new).toList();
 	}
 
 	/** This context's tracer continues the trace of each event when it is published. */
@@ -136,17 +153,10 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 * then.
 	 */
 	public void publishSoon(String collection, Object id) {
-		String key = collection + "/" + id;
+		Key key = new Key(collection, id);
 		if (this.queued.add(key)) {
-			laneOf(collection, id).execute(() -> {
-				this.queued.remove(key);
-				publish(collection, id);
-			});
+			this.lanes.get(Math.floorMod(key.hashCode(), this.lanes.size())).queue.add(key);
 		}
-	}
-
-	private ExecutorService laneOf(String collection, Object id) {
-		return this.lanes.get(Math.floorMod(Objects.hash(collection, id), this.lanes.size()));
 	}
 
 	/**
@@ -154,30 +164,86 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 * @return whether every pending event was published
 	 */
 	public boolean publish(String collection, Object id) {
-		Query byId = Query.query(Criteria.where("_id").is(id));
-		byId.fields().include(FIELD);
-		Document document = this.mongo.findOne(byId, Document.class, collection);
-		if (document == null) {
-			return true;
+		return publishAll(collection, List.of(id));
+	}
+
+	/**
+	 * Publishes the pending events of several documents of a collection: one read of
+	 * their outboxes, each document's events sent in order while the documents are sent
+	 * side by side (so that the producer batches them), then one write removing what was
+	 * sent.
+	 * @return whether every pending event was published
+	 */
+	boolean publishAll(String collection, List<Object> ids) {
+		Query byIds = Query.query(Criteria.where("_id").in(ids));
+		byIds.fields().include(FIELD);
+		List<Document> documents = this.mongo.find(byIds, Document.class, collection)
+			.stream()
+			.filter((document) -> !document.getList(FIELD, Document.class, List.of()).isEmpty())
+			.toList();
+		Map<Object, List<String>> sentById = new LinkedHashMap<>();
+		if (documents.size() == 1) {
+			Document only = documents.get(0);
+			sentById.put(only.get("_id"), sendInOrder(only));
 		}
-		List<Document> pending = document.getList(FIELD, Document.class, List.of());
-		List<String> sent = new ArrayList<>();
+		else if (!documents.isEmpty()) {
+			List<Future<List<String>>> sending = documents.stream()
+				.map((document) -> this.senders.submit(() -> sendInOrder(document)))
+				.toList();
+			for (int i = 0; i < documents.size(); i++) {
+				sentById.put(documents.get(i).get("_id"), awaitSent(sending.get(i)));
+			}
+		}
 		boolean complete = true;
-		for (Document entry : pending) {
+		BulkOperations removal = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+		int removals = 0;
+		for (Document document : documents) {
+			List<String> sent = sentById.get(document.get("_id"));
+			if (sent.size() < document.getList(FIELD, Document.class).size()) {
+				complete = false;
+			}
+			if (!sent.isEmpty()) {
+				removal.updateOne(Query.query(Criteria.where("_id").is(document.get("_id"))),
+						new Update().pull(FIELD, new Document("eventId", new Document("$in", sent))));
+				removals++;
+			}
+		}
+		if (removals > 0) {
+			removal.execute();
+		}
+		if (!complete) {
+			this.failuresOutstanding.set(true);
+		}
+		return complete;
+	}
+
+	/** Sends a document's events in order, stopping at the first that fails. */
+	private List<String> sendInOrder(Document document) {
+		List<String> sent = new ArrayList<>();
+		for (Document entry : document.getList(FIELD, Document.class, List.of())) {
 			PendingEvent event = new PendingEvent(entry.getString("eventId"), entry.getString("type"),
 					entry.getString("payload"), null, entry.getString("traceParent"));
 			if (!send(event)) {
-				this.failuresOutstanding.set(true);
-				complete = false;
 				break;
 			}
 			sent.add(event.eventId());
 		}
-		if (!sent.isEmpty()) {
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-					new Update().pull(FIELD, new Document("eventId", new Document("$in", sent))), collection);
+		return sent;
+	}
+
+	private static List<String> awaitSent(Future<List<String>> sending) {
+		try {
+			return sending.get();
 		}
-		return complete;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return List.of();
+		}
+		catch (ExecutionException ex) {
+			// send() catches what a send throws; nothing is known to be sent
+			log.warn("Outbox send failed unexpectedly; will retry: {}", ex.getCause().toString());
+			return List.of();
+		}
 	}
 
 	private boolean send(PendingEvent pending) {
@@ -199,7 +265,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			}
 			Message<byte[]> message = EventMessages.toMessage(pending.event(), this.properties.source(),
 					pending.traceParent());
-			if (!this.bridge.send(binding, message)) {
+			if (!this.sender.test(binding, message)) {
 				throw new IllegalStateException("Binding " + binding + " refused the message");
 			}
 			this.published.increment();
@@ -259,15 +325,74 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	@Override
 	public void close() {
 		this.sweeper.shutdown();
-		this.lanes.forEach(ExecutorService::shutdown);
+		this.lanes.forEach(Lane::stop);
 		try {
-			for (ExecutorService lane : this.lanes) {
-				lane.awaitTermination(5, TimeUnit.SECONDS);
+			for (Lane lane : this.lanes) {
+				lane.thread.join(TimeUnit.SECONDS.toMillis(5));
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		this.senders.shutdown();
+	}
+
+	private record Key(String collection, Object id) {
+
+	}
+
+	/**
+	 * A relay thread and the documents queued for it; each run takes up to a batch of
+	 * them.
+	 */
+	private final class Lane {
+
+		private final BlockingQueue<Key> queue = new LinkedBlockingQueue<>();
+
+		private final Thread thread;
+
+		private volatile boolean stopped;
+
+		Lane(int number) {
+			this.thread = Thread.ofPlatform().name("outbox-relay-" + number).daemon().start(this::relay);
+		}
+
+		private void relay() {
+			List<Key> batch = new ArrayList<>();
+			while (!this.stopped) {
+				try {
+					batch.add(this.queue.take());
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				this.queue.drainTo(batch, EventOutbox.this.properties.batchSize() - 1);
+				// from here on a new change to one of these documents queues it again
+				batch.forEach(EventOutbox.this.queued::remove);
+				Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
+				batch.forEach((key) -> idsByCollection.computeIfAbsent(key.collection(), (c) -> new ArrayList<>())
+					.add(key.id()));
+				idsByCollection.forEach(this::publishOrLeaveForTheSweep);
+				batch.clear();
+			}
+		}
+
+		private void publishOrLeaveForTheSweep(String collection, List<Object> ids) {
+			try {
+				publishAll(collection, ids);
+			}
+			catch (RuntimeException ex) {
+				EventOutbox.this.failuresOutstanding.set(true);
+				log.warn("Could not publish the outbox of {} document(s) in {}; will retry: {}", ids.size(), collection,
+						ex.getMessage());
+			}
+		}
+
+		void stop() {
+			this.stopped = true;
+			this.thread.interrupt();
+		}
+
 	}
 
 }

@@ -20,10 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * retried
  * @param lanes how many relays publish in parallel
  * @param pendingRefresh how often the {@code charter.outbox.pending} gauge is recounted
+ * @param batchSize the most documents a relay publishes together (one read and one write
+ * of the store for all of them)
  */
 @Validated
 @ConfigurationProperties("charter.outbox")
 public record OutboxProperties(@NotBlank String source, @NotNull @DefaultValue("PT5S") Duration retryInterval,
-		@Min(1) @Max(64) @DefaultValue("4") int lanes, @NotNull @DefaultValue("PT5S") Duration pendingRefresh) {
+		@Min(1) @Max(64) @DefaultValue("4") int lanes, @NotNull @DefaultValue("PT5S") Duration pendingRefresh,
+		@Min(1) @Max(10_000) @DefaultValue("500") int batchSize) {
 
 }

@@ -24,8 +24,8 @@ class OutboxPendingGaugeTest {
 		String database = "outbox-gauge-" + UUID.randomUUID();
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		try (MongoClient client = MongoClients.create(EmbeddedInfrastructure.mongoUri(database));
-				EventOutbox outbox = new EventOutbox(new MongoTemplate(client, database), null,
-						new OutboxProperties("/test", Duration.ofSeconds(5), 1, Duration.ofSeconds(5)), Map.of(),
+				EventOutbox outbox = new EventOutbox(new MongoTemplate(client, database), (binding, message) -> false,
+						new OutboxProperties("/test", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), 500), Map.of(),
 						meters)) {
 			MongoTemplate mongo = new MongoTemplate(client, database);
 			mongo.insert(withOutbox("a", 2), "contacts");

@@ -3,10 +3,11 @@ package uk.co.healthwatchportsmouth.charter.support.testing;
 import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import uk.co.healthwatchportsmouth.charter.embedded.mongo.IdIndexedMemoryBackend;
 
 /**
  * The embedded infrastructure an integration test runs on when there is no Docker: a real
@@ -35,7 +36,7 @@ public final class EmbeddedInfrastructure {
 
 	public static synchronized String mongoUri(String database) {
 		if (mongo == null) {
-			mongo = new MongoServer(new MemoryBackend());
+			mongo = new MongoServer(new IdIndexedMemoryBackend());
 			mongo.bind("127.0.0.1", 0);
 			Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
 		}

@@ -30,6 +30,12 @@ record ClockDocument(@Id String id, String contactId, String standard, Integer s
 	/** The epoch of the last shard lease a timer of this clock fired under. */
 	static final String FENCE = "fence";
 
+	/**
+	 * The event id of the last timer firing stored, to tell which firings of a batch were
+	 * stored.
+	 */
+	static final String LAST_FIRING = "lastFiring";
+
 	static final String STATE = "state";
 
 	static final String CONTACT_ID = "contactId";

@@ -1,18 +1,24 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.mongodb.bulk.BulkWriteResult;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -116,8 +122,65 @@ public class ClockStore {
 	}
 
 	private boolean update(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events, Long leaseEpoch) {
+		ClockDocument before = this.mongo.findAndModify(unchanged(basedOn, changed.id(), leaseEpoch),
+				changes(changed, events, leaseEpoch), FindAndModifyOptions.options(), ClockDocument.class);
+		if (before == null) {
+			return false;
+		}
+		if (!events.isEmpty()) {
+			this.outbox.publishSoon(COLLECTION, changed.id());
+			this.metrics.recorded(events);
+		}
+		return true;
+	}
+
+	/**
+	 * Stores many timer firings at once, each like
+	 * {@link #updateFenced(ClockVersion, DeadlineClock, List, long)}: one write to the
+	 * store for all of them, each applied only if its clock is still at the version it
+	 * was worked out from and not fenced by a newer lease.
+	 * @return the ids of the clocks whose firing was stored
+	 */
+	public Set<String> storeFirings(List<Firing> firings) {
+		if (firings.isEmpty()) {
+			return Set.of();
+		}
+		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ClockDocument.class);
+		for (Firing firing : firings) {
+			bulk.updateOne(unchanged(firing.basedOn(), firing.changed().id(), firing.leaseEpoch()),
+					changes(firing.changed(), List.of(firing.event()), firing.leaseEpoch())
+						.set(ClockDocument.LAST_FIRING, firing.event().eventId()));
+		}
+		BulkWriteResult result = bulk.execute();
+		Set<String> stored = new HashSet<>();
+		if (result.getModifiedCount() == firings.size()) {
+			firings.forEach((firing) -> stored.add(firing.changed().id()));
+		}
+		else {
+			// some clocks changed meanwhile; the result does not say which, the clocks do
+			Map<String, String> eventIds = new HashMap<>();
+			firings.forEach((firing) -> eventIds.put(firing.changed().id(), firing.event().eventId()));
+			Query fired = Query.query(Criteria.where("_id").in(eventIds.keySet()));
+			fired.fields().include(ClockDocument.LAST_FIRING);
+			for (Document document : this.mongo.find(fired, Document.class, COLLECTION)) {
+				String id = document.getString("_id");
+				if (eventIds.get(id).equals(document.getString(ClockDocument.LAST_FIRING))) {
+					stored.add(id);
+				}
+			}
+		}
+		for (Firing firing : firings) {
+			if (stored.contains(firing.changed().id())) {
+				this.outbox.publishSoon(COLLECTION, firing.changed().id());
+				this.metrics.recorded(List.of(firing.event()));
+			}
+		}
+		return stored;
+	}
+
+	private static Query unchanged(ClockVersion basedOn, String id, Long leaseEpoch) {
 		Query unchanged = Query.query(Criteria.where("_id")
-			.is(changed.id())
+			.is(id)
 			.and(ClockDocument.STATE)
 			.is(basedOn.state())
 			.and(ClockDocument.NEXT_TIMER_KIND)
@@ -128,6 +191,14 @@ public class ClockStore {
 			.is(basedOn.dueAt())
 			.and(ClockDocument.ASSIGNEE_ID)
 			.is(basedOn.assigneeId()));
+		if (leaseEpoch != null) {
+			unchanged.addCriteria(new Criteria().orOperator(Criteria.where(ClockDocument.FENCE).exists(false),
+					Criteria.where(ClockDocument.FENCE).lte(leaseEpoch)));
+		}
+		return unchanged;
+	}
+
+	private static Update changes(DeadlineClock changed, List<CharterEvent> events, Long leaseEpoch) {
 		Update update = new Update().set(ClockDocument.STATE, changed.state())
 			.set(ClockDocument.DUE_AT, changed.dueAt())
 			.set("reminderPoints", changed.reminderPoints())
@@ -151,24 +222,24 @@ public class ClockStore {
 			update.push(EventOutbox.FIELD).each(events.stream().map(PendingEvent::of).toArray());
 		}
 		if (leaseEpoch != null) {
-			unchanged.addCriteria(new Criteria().orOperator(Criteria.where(ClockDocument.FENCE).exists(false),
-					Criteria.where(ClockDocument.FENCE).lte(leaseEpoch)));
 			update.set(ClockDocument.FENCE, leaseEpoch);
 		}
-		ClockDocument before = this.mongo.findAndModify(unchanged, update, FindAndModifyOptions.options(),
-				ClockDocument.class);
-		if (before == null) {
-			return false;
-		}
-		if (!events.isEmpty()) {
-			this.outbox.publishSoon(COLLECTION, changed.id());
-			this.metrics.recorded(events);
-		}
-		return true;
+		return update;
 	}
 
 	public Optional<DeadlineClock> find(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, ClockDocument.class)).map(ClockDocument::toClock);
+	}
+
+	/** The stored clocks with these ids, read at once (missing ones are left out). */
+	public Map<String, DeadlineClock> findAll(Collection<String> ids) {
+		Query byIds = Query.query(Criteria.where("_id").in(ids));
+		byIds.fields().exclude(EventOutbox.FIELD);
+		Map<String, DeadlineClock> found = new HashMap<>();
+		for (ClockDocument document : this.mongo.find(byIds, ClockDocument.class)) {
+			found.put(document.id(), document.toClock());
+		}
+		return found;
 	}
 
 	/**

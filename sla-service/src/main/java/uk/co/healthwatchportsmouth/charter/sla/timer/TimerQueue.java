@@ -1,9 +1,11 @@
 package uk.co.healthwatchportsmouth.charter.sla.timer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.HashSet;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -29,13 +31,20 @@ final class TimerQueue {
 		this.entries.add(entry);
 	}
 
-	/** The earliest timer if it is due at {@code now}; never one that is not yet due. */
-	Optional<ClockTimer> pollDue(Instant now) {
-		ClockTimer head = this.entries.peek();
-		if (head == null || !head.timer().isDueAt(now)) {
-			return Optional.empty();
+	/**
+	 * The earliest timers due at {@code now}, at most {@code limit} of them, in the order
+	 * they fell due; never one that is not yet due.
+	 */
+	List<ClockTimer> pollDue(Instant now, int limit) {
+		List<ClockTimer> due = new ArrayList<>();
+		while (due.size() < limit) {
+			ClockTimer head = this.entries.peek();
+			if (head == null || !head.timer().isDueAt(now)) {
+				break;
+			}
+			due.add(this.entries.poll());
 		}
-		return Optional.of(this.entries.poll());
+		return due;
 	}
 
 	Optional<Instant> nextDueAt() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -185,9 +184,9 @@ public class TimerScheduler implements SmartLifecycle {
 	private void fireWhileRunning() {
 		while (this.running) {
 			try {
-				Optional<ClockTimer> due = awaitDue();
-				if (due.isPresent()) {
-					fire(due.get());
+				List<ClockTimer> due = awaitDue();
+				if (!due.isEmpty()) {
+					fire(due);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -198,14 +197,15 @@ public class TimerScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * The next timer once it is due, or empty after waiting at most the maximum sleep.
+	 * The timers due now, earliest first, at most a batch of them; empty after waiting at
+	 * most the maximum sleep for one to fall due.
 	 */
-	private Optional<ClockTimer> awaitDue() throws InterruptedException {
+	private List<ClockTimer> awaitDue() throws InterruptedException {
 		this.lock.lock();
 		try {
 			Instant now = this.clock.instant();
-			Optional<ClockTimer> due = this.queue.pollDue(now);
-			if (due.isPresent()) {
+			List<ClockTimer> due = this.queue.pollDue(now, this.settings.batchSize());
+			if (!due.isEmpty()) {
 				this.queued.set(this.queue.size());
 				return due;
 			}
@@ -214,24 +214,45 @@ public class TimerScheduler implements SmartLifecycle {
 				.filter((untilNext) -> untilNext.compareTo(this.settings.maxSleep()) < 0)
 				.orElse(this.settings.maxSleep());
 			this.queueChanged.awaitNanos(Math.max(1, sleep.toNanos()));
-			return Optional.empty();
+			return List.of();
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private void fire(ClockTimer due) throws InterruptedException {
+	private void fire(List<ClockTimer> due) throws InterruptedException {
+		TimerFiring.Outcome outcome;
 		try {
-			this.firing.fire(due).ifPresent(this::schedule);
+			outcome = this.firing.fireAll(due);
 		}
 		catch (RuntimeException ex) {
-			// the store is unreachable or failing: keep the timer and back off rather
+			// the store is unreachable or failing: keep the timers and back off rather
 			// than spin
-			log.warn("Could not fire {} timer of clock {}; retrying in {}: {}", due.timer().kind(), due.clockId(),
-					this.settings.retryDelay(), ex.getMessage());
-			enqueue(due);
+			log.warn("Could not fire {} timer(s), the first of clock {}; retrying in {}: {}", due.size(),
+					due.get(0).clockId(), this.settings.retryDelay(), ex.getMessage());
+			enqueueAll(due);
 			Thread.sleep(this.settings.retryDelay());
+			return;
+		}
+		outcome.next().forEach(this::schedule);
+		if (!outcome.retry().isEmpty()) {
+			log.warn("{} timer(s) wait for their shard's lease to be renewed; retrying in {}", outcome.retry().size(),
+					this.settings.retryDelay());
+			enqueueAll(outcome.retry());
+			Thread.sleep(this.settings.retryDelay());
+		}
+	}
+
+	private void enqueueAll(List<ClockTimer> timers) {
+		this.lock.lock();
+		try {
+			timers.forEach(this.queue::add);
+			this.queued.set(this.queue.size());
+			this.queueChanged.signal();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 

@@ -20,8 +20,8 @@ class TimerQueueTest {
 	void aTimerIsNotHandedOutBeforeItsInstant() {
 		this.queue.add(timer("a", TimerKind.REMINDER, T));
 
-		assertThat(this.queue.pollDue(T.minusMillis(1))).isEmpty();
-		assertThat(this.queue.pollDue(T)).contains(timer("a", TimerKind.REMINDER, T));
+		assertThat(this.queue.pollDue(T.minusMillis(1), 10)).isEmpty();
+		assertThat(this.queue.pollDue(T, 10)).containsExactly(timer("a", TimerKind.REMINDER, T));
 		assertThat(this.queue.size()).isZero();
 	}
 
@@ -32,10 +32,23 @@ class TimerQueueTest {
 		this.queue.add(timer("middle", TimerKind.BREACH, T.plusSeconds(60)));
 		Instant muchLater = T.plusSeconds(86_400);
 
-		assertThat(this.queue.pollDue(muchLater)).map(ClockTimer::clockId).contains("early");
-		assertThat(this.queue.pollDue(muchLater)).map(ClockTimer::clockId).contains("middle");
-		assertThat(this.queue.pollDue(muchLater)).map(ClockTimer::clockId).contains("late");
-		assertThat(this.queue.pollDue(muchLater)).isEmpty();
+		assertThat(this.queue.pollDue(muchLater, 10)).map(ClockTimer::clockId)
+			.containsExactly("early", "middle", "late");
+		assertThat(this.queue.pollDue(muchLater, 10)).isEmpty();
+	}
+
+	@Test
+	void aBatchHoldsAtMostTheLimitAndOnlyTimersAlreadyDue() {
+		this.queue.add(timer("first", TimerKind.REMINDER, T));
+		this.queue.add(timer("second", TimerKind.BREACH, T.plusSeconds(1)));
+		this.queue.add(timer("third", TimerKind.BREACH, T.plusSeconds(2)));
+		this.queue.add(timer("notYet", TimerKind.BREACH, T.plusSeconds(60)));
+
+		assertThat(this.queue.pollDue(T.plusSeconds(30), 2)).map(ClockTimer::clockId)
+			.containsExactly("first", "second");
+		assertThat(this.queue.pollDue(T.plusSeconds(30), 2)).map(ClockTimer::clockId).containsExactly("third");
+		assertThat(this.queue.pollDue(T.plusSeconds(30), 2)).isEmpty();
+		assertThat(this.queue.size()).isOne();
 	}
 
 	@Test

@@ -1,0 +1,54 @@
+package uk.co.healthwatchportsmouth.charter.embedded.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * The wire server's in-memory backend, answering queries that name an {@code _id} through
+ * the {@code _id} index (see {@link IdLookup}). What the tests and the benchmarks run.
+ */
+public class IdIndexedMemoryBackend extends MemoryBackend {
+
+	@Override
+	public MemoryDatabase openOrCreateDatabase(String databaseName) {
+		return new Database(databaseName, getCursorRegistry());
+	}
+
+	private static final class Database extends MemoryDatabase {
+
+		Database(String databaseName, CursorRegistry cursorRegistry) {
+			super(databaseName, cursorRegistry);
+		}
+
+		@Override
+		protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+			return new Collection(this, collectionName, options, this.cursorRegistry);
+		}
+
+	}
+
+	private static final class Collection extends MemoryCollection {
+
+		Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+				CursorRegistry cursorRegistry) {
+			super(database, collectionName, options, cursorRegistry);
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+				int batchSize, Document fieldSelector) {
+			return IdLookup.positions(query, getIndexes())
+				.map((positions) -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
+						fieldSelector))
+				.orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+		}
+
+	}
+
+}

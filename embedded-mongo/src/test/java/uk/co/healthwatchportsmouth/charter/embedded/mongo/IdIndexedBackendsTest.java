@@ -1,0 +1,161 @@
+package uk.co.healthwatchportsmouth.charter.embedded.mongo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdIndexedBackendsTest {
+
+	@TempDir
+	static Path files;
+
+	static Stream<Arguments> backends() {
+		return Stream.of(Arguments.of("memory", (Supplier<MongoBackend>) IdIndexedMemoryBackend::new),
+				Arguments.of("h2 file", (Supplier<MongoBackend>) () -> new IdIndexedH2Backend(
+						MVStore.open(files.resolve("backend-" + System.nanoTime() + ".mv").toString()))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void aConditionalUpdateByIdAppliesOnlyWhileTheConditionHolds(String name, Supplier<MongoBackend> backend) {
+		try (Running running = new Running(backend.get())) {
+			MongoCollection<Document> clocks = running.clocks(100);
+			var firstFiring = clocks.updateOne(
+					Filters.and(Filters.eq("_id", "clock-8"), Filters.eq("state", "RUNNING")),
+					Updates.set("state", "BREACHED"));
+			var secondFiring = clocks.updateOne(
+					Filters.and(Filters.eq("_id", "clock-8"), Filters.eq("state", "RUNNING")),
+					Updates.set("state", "BREACHED_TWICE"));
+
+			assertThat(firstFiring.getModifiedCount()).isEqualTo(1);
+			assertThat(secondFiring.getMatchedCount()).isZero();
+			assertThat(clocks.find(Filters.eq("_id", "clock-8")).first().getString("state")).isEqualTo("BREACHED");
+			assertThat(clocks.countDocuments(Filters.eq("state", "BREACHED"))).isEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void findAndModifyByIdAndVersionReturnsNothingForAStaleVersion(String name, Supplier<MongoBackend> backend) {
+		try (Running running = new Running(backend.get())) {
+			MongoCollection<Document> clocks = running.clocks(50);
+
+			Document current = clocks.findOneAndUpdate(
+					Filters.and(Filters.eq("_id", "clock-3"), Filters.eq("version", 3)), Updates.inc("version", 1));
+			Document stale = clocks.findOneAndUpdate(
+					Filters.and(Filters.eq("_id", "clock-3"), Filters.eq("version", 3)), Updates.inc("version", 1));
+
+			assertThat(current).isNotNull();
+			assertThat(stale).isNull();
+			assertThat(clocks.find(Filters.eq("_id", "clock-3")).first().getInteger("version")).isEqualTo(4);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void aListOfIdsWithAConditionFindsTheMatchingOnesInTheRequestedOrder(String name, Supplier<MongoBackend> backend) {
+		try (Running running = new Running(backend.get())) {
+			MongoCollection<Document> clocks = running.clocks(100);
+
+			List<String> ids = clocks
+				.find(Filters.and(Filters.in("_id", "clock-10", "clock-11", "clock-12", "clock-13", "clock-99", "none"),
+						Filters.eq("state", "RUNNING")))
+				.sort(Sorts.descending("version"))
+				.map((document) -> document.getString("_id"))
+				.into(new ArrayList<>());
+
+			// odd versions are paused
+			assertThat(ids).containsExactly("clock-12", "clock-10");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
+	void queriesWithoutAnIdStillScanTheCollection(String name, Supplier<MongoBackend> backend) {
+		try (Running running = new Running(backend.get())) {
+			MongoCollection<Document> clocks = running.clocks(100);
+
+			assertThat(clocks.countDocuments(Filters.eq("state", "PAUSED"))).isEqualTo(50);
+			assertThat(clocks.countDocuments(Filters.and(Filters.eq("_id", "clock-1"), Filters.eq("state", "PAUSED"))))
+				.isEqualTo(1);
+			assertThat(clocks.deleteMany(Filters.and(Filters.eq("_id", "clock-1"), Filters.eq("state", "RUNNING")))
+				.getDeletedCount()).isZero();
+		}
+	}
+
+	@Test
+	void aFileWrittenByThePlainH2BackendOpensWithItsDataAndIdIndex() {
+		String file = files.resolve("plain.mv").toString();
+		try (Running plain = new Running(new H2Backend(MVStore.open(file)))) {
+			plain.clocks(20);
+		}
+		try (Running indexed = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			MongoCollection<Document> clocks = indexed.collection();
+
+			assertThat(clocks.countDocuments()).isEqualTo(20);
+			assertThat(clocks.find(Filters.and(Filters.eq("_id", "clock-4"), Filters.eq("state", "RUNNING"))).first())
+				.isNotNull();
+			clocks.insertOne(new Document("_id", "clock-21").append("state", "RUNNING"));
+			assertThat(clocks.find(Filters.eq("_id", "clock-21")).first()).isNotNull();
+		}
+	}
+
+	private static final class Running implements AutoCloseable {
+
+		private final MongoServer server;
+
+		private final MongoClient client;
+
+		Running(MongoBackend backend) {
+			this.server = new MongoServer(backend);
+			this.client = MongoClients.create("mongodb://" + hostAndPort(this.server.bind()));
+		}
+
+		private static String hostAndPort(java.net.InetSocketAddress address) {
+			return address.getHostString() + ":" + address.getPort();
+		}
+
+		MongoCollection<Document> collection() {
+			return this.client.getDatabase("charter").getCollection("clocks");
+		}
+
+		MongoCollection<Document> clocks(int count) {
+			MongoCollection<Document> clocks = collection();
+			clocks.insertMany(IntStream.range(0, count)
+				.mapToObj((i) -> new Document("_id", "clock-" + i).append("state", (i % 2 == 0) ? "RUNNING" : "PAUSED")
+					.append("version", i))
+				.toList());
+			return clocks;
+		}
+
+		@Override
+		public void close() {
+			this.client.close();
+			this.server.shutdownNow();
+		}
+
+	}
+
+}

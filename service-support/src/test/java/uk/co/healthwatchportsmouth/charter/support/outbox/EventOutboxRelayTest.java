@@ -1,0 +1,164 @@
+package uk.co.healthwatchportsmouth.charter.support.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+import java.util.stream.IntStream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+
+import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
+import uk.co.healthwatchportsmouth.charter.contracts.EventHeaders;
+import uk.co.healthwatchportsmouth.charter.contracts.Topics;
+import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
+import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay against the Mongo wire server, with the broker's acknowledgements played by a
+ * recording sender (the sends themselves are covered by the services' scenarios on a real
+ * broker).
+ */
+class EventOutboxRelayTest {
+
+	private static final String COLLECTION = "contacts";
+
+	private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+	private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+	private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+	private MongoClient client;
+
+	private MongoTemplate mongo;
+
+	@BeforeEach
+	void connect() {
+		String database = "outbox-relay-" + UUID.randomUUID();
+		this.client = MongoClients.create(EmbeddedInfrastructure.mongoUri(database));
+		this.mongo = new MongoTemplate(this.client, database);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.client.close();
+	}
+
+	@Test
+	void manyDocumentsQueuedAtOnceArePublishedEachInItsOwnOrderAndRemovedFromTheOutbox() {
+		IntStream.range(0, 300).forEach((n) -> this.mongo.insert(withEvents("contact-" + n, 3), COLLECTION));
+
+		try (EventOutbox outbox = outbox(2, 50)) {
+			IntStream.range(0, 300).forEach((n) -> outbox.publishSoon(COLLECTION, "contact-" + n));
+
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.sent.size() == 900);
+			await().atMost(Duration.ofSeconds(5)).until(() -> pendingDocuments() == 0);
+		}
+		assertThat(Set.copyOf(this.sent)).as("each event once").hasSize(900);
+		IntStream.range(0, 300)
+			.forEach((n) -> assertThat(
+					this.sent.stream().filter((eventId) -> eventId.startsWith("contact-" + n + "/")).toList())
+				.as("contact-%d's events in the order they were stored", n)
+				.containsExactly("contact-" + n + "/0", "contact-" + n + "/1", "contact-" + n + "/2"));
+	}
+
+	@Test
+	void anEventTheBrokerRefusesStaysWithTheOnesAfterItWhileTheOtherDocumentsArePublished() {
+		this.mongo.insert(withEvents("stuck", 3), COLLECTION);
+		this.mongo.insert(withEvents("fine", 2), COLLECTION);
+		this.refused.add("stuck/1");
+
+		try (EventOutbox outbox = outbox(1, 10)) {
+			boolean complete = outbox.publishAll(COLLECTION, List.of("stuck", "fine"));
+
+			assertThat(complete).isFalse();
+			assertThat(this.sent).containsExactlyInAnyOrder("stuck/0", "fine/0", "fine/1");
+			assertThat(outboxOf("stuck")).as("kept for the retry, still in order")
+				.containsExactly("stuck/1", "stuck/2");
+			assertThat(outboxOf("fine")).isEmpty();
+
+			this.refused.clear();
+			assertThat(outbox.publish(COLLECTION, "stuck")).isTrue();
+		}
+		assertThat(this.sent).containsSubsequence("stuck/0", "stuck/1", "stuck/2");
+		assertThat(outboxOf("stuck")).isEmpty();
+	}
+
+	@Test
+	void aDocumentChangedWhileItsBatchIsOutIsPublishedAgainWithItsNewEvent() {
+		this.mongo.insert(withEvents("changing", 1), COLLECTION);
+
+		try (EventOutbox outbox = outbox(1, 10)) {
+			outbox.publishSoon(COLLECTION, "changing");
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.sent.contains("changing/0"));
+			this.mongo.getCollection(COLLECTION)
+				.updateOne(new Document("_id", "changing"),
+						new Document("$push", new Document(EventOutbox.FIELD, entry("changing", 1))));
+			outbox.publishSoon(COLLECTION, "changing");
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.sent.contains("changing/1"));
+			await().atMost(Duration.ofSeconds(5)).until(() -> outboxOf("changing").isEmpty());
+		}
+		assertThat(this.sent).containsExactly("changing/0", "changing/1");
+	}
+
+	private EventOutbox outbox(int lanes, int batchSize) {
+		BiPredicate<String, Message<byte[]>> broker = (binding, message) -> {
+			String eventId = EventMessages.header(message, EventHeaders.ID);
+			if (this.refused.contains(eventId)) {
+				return false;
+			}
+			this.sent.add(eventId);
+			return true;
+		};
+		EventOutbox outbox = new EventOutbox(this.mongo, broker,
+				new OutboxProperties("/test", Duration.ofMinutes(5), lanes, Duration.ofMinutes(5), batchSize),
+				Map.of(Topics.CONTACTS, "contacts-out-0"), new SimpleMeterRegistry());
+		outbox.watch(COLLECTION);
+		return outbox;
+	}
+
+	private long pendingDocuments() {
+		return this.mongo.getCollection(COLLECTION)
+			.countDocuments(new Document(EventOutbox.FIELD + ".0", new Document("$exists", true)));
+	}
+
+	private List<String> outboxOf(String id) {
+		Document document = this.mongo.findById(id, Document.class, COLLECTION);
+		return document.getList(EventOutbox.FIELD, Document.class, List.of())
+			.stream()
+			.map((entry) -> entry.getString("eventId"))
+			.toList();
+	}
+
+	private static Document withEvents(String id, int events) {
+		return new Document("_id", id).append(EventOutbox.FIELD,
+				IntStream.range(0, events).mapToObj((n) -> entry(id, n)).toList());
+	}
+
+	private static Document entry(String id, int n) {
+		PendingEvent event = PendingEvent
+			.of(new ContactReassigned(id + "/" + n, NOW.plusSeconds(n), id, "jo", "sam", "sam"));
+		return new Document("eventId", event.eventId()).append("type", event.type()).append("payload", event.payload());
+	}
+
+}
