@@ -147,9 +147,11 @@ public record SlaProperties(@Valid @NotNull @DefaultValue Calendar calendar,
 	 * @param retryDelay the pause before retrying a timer the store failed to fire
 	 * @param batchSize the most due timers fired together, with one read and one write of
 	 * the store
+	 * @param firingThreads how many threads fire batches side by side
 	 */
 	public record Timers(@NotNull @DefaultValue("200ms") Duration maxSleep,
-			@NotNull @DefaultValue("1s") Duration retryDelay, @Min(1) @Max(10_000) @DefaultValue("500") int batchSize) {
+			@NotNull @DefaultValue("1s") Duration retryDelay, @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
+			@Min(1) @Max(16) @DefaultValue("2") int firingThreads) {
 
 		public Timers {
 			if (maxSleep != null && (maxSleep.isNegative() || maxSleep.isZero())) {

@@ -30,6 +30,7 @@ import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockVersion;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
+import uk.co.healthwatchportsmouth.charter.sla.clock.Firing;
 import uk.co.healthwatchportsmouth.charter.sla.clock.Timer;
 import uk.co.healthwatchportsmouth.charter.sla.lease.ShardLeases;
 import uk.co.healthwatchportsmouth.charter.sla.lease.ShardingProperties;
@@ -221,6 +222,48 @@ abstract class SeveralInstancesScenarios {
 
 			assertThat(breach.scheduledAt()).isEqualTo(started.clock().dueAt());
 		}
+	}
+
+	@Test
+	void aBatchOfFiringsStoresOnlyThoseWhoseClocksAreStillAsTheyWereRead() {
+		Scenario scenario = new Scenario("batch");
+		ConfigurableApplicationContext instance = scenario.start("sla-a");
+		awaitShardsHeld(instance, SHARDS);
+		ClockStore store = instance.getBean(ClockStore.class);
+		CalendarSource calendar = instance.getBean(CalendarSource.class);
+		ShardLeases leases = instance.getBean(ShardLeases.class);
+		TimerShards shards = instance.getBean(TimerShards.class);
+		Instant now = CLOCK.instant();
+		List<DeadlineClock> clocks = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			DeadlineClock.Started started = DeadlineClock.start(newContactId(), "staff-7",
+					instance.getBean(CharterStandards.class).deadlineFor("LETTER", now).orElseThrow(), now);
+			assertThat(store.insert(started.clock(), started.event())).isTrue();
+			clocks.add(store.find(started.clock().id()).orElseThrow());
+		}
+		List<Timer> pendingBefore = clocks.stream().map((clock) -> clock.pendingTimer().orElseThrow()).toList();
+		List<Firing> firings = new ArrayList<>();
+		for (DeadlineClock clock : clocks) {
+			ClockVersion before = ClockVersion.of(clock);
+			Timer pending = clock.pendingTimer().orElseThrow();
+			CharterEvent event = clock.fire(pending, pending.at(), calendar.get());
+			firings.add(new Firing(before, clock, event, leases.currentEpoch(shards.of(clock.id())).orElseThrow()));
+		}
+		// meanwhile the middle clock is answered
+		DeadlineClock middle = store.find(clocks.get(1).id()).orElseThrow();
+		ClockVersion middleBefore = ClockVersion.of(middle);
+		assertThat(store.update(middleBefore, middle, middle.respond(now, now))).isTrue();
+
+		Set<String> stored = store.storeFirings(firings);
+
+		assertThat(stored).containsExactlyInAnyOrder(clocks.get(0).id(), clocks.get(2).id());
+		assertThat(store.find(clocks.get(0).id()).orElseThrow().pendingTimer()).as("fired")
+			.isNotEqualTo(Optional.of(pendingBefore.get(0)));
+		assertThat(store.find(clocks.get(2).id()).orElseThrow().pendingTimer()).as("fired")
+			.isNotEqualTo(Optional.of(pendingBefore.get(2)));
+		DeadlineClock answered = store.find(clocks.get(1).id()).orElseThrow();
+		assertThat(answered.state()).as("the answer stands, the stale firing is not stored").isEqualTo(middle.state());
+		assertThat(answered.pendingTimer()).isEmpty();
 	}
 
 	private static boolean fired(ClockStore store, CalendarSource calendar, String clockId, long epoch) {

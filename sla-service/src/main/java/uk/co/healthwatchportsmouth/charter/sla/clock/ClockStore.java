@@ -1,6 +1,7 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -9,17 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -122,8 +125,8 @@ public class ClockStore {
 	}
 
 	private boolean update(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events, Long leaseEpoch) {
-		ClockDocument before = this.mongo.findAndModify(unchanged(basedOn, changed.id(), leaseEpoch),
-				changes(changed, events, leaseEpoch), FindAndModifyOptions.options(), ClockDocument.class);
+		Document before = clocks().findOneAndUpdate(unchanged(basedOn, changed.id(), leaseEpoch),
+				changes(changed, events, leaseEpoch));
 		if (before == null) {
 			return false;
 		}
@@ -145,13 +148,14 @@ public class ClockStore {
 		if (firings.isEmpty()) {
 			return Set.of();
 		}
-		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ClockDocument.class);
+		List<UpdateOneModel<Document>> writes = new ArrayList<>(firings.size());
 		for (Firing firing : firings) {
-			bulk.updateOne(unchanged(firing.basedOn(), firing.changed().id(), firing.leaseEpoch()),
-					changes(firing.changed(), List.of(firing.event()), firing.leaseEpoch())
-						.set(ClockDocument.LAST_FIRING, firing.event().eventId()));
+			Document changes = changes(firing.changed(), List.of(firing.event()), firing.leaseEpoch());
+			changes.get("$set", Document.class).append(ClockDocument.LAST_FIRING, firing.event().eventId());
+			writes.add(new UpdateOneModel<>(unchanged(firing.basedOn(), firing.changed().id(), firing.leaseEpoch()),
+					changes));
 		}
-		BulkWriteResult result = bulk.execute();
+		BulkWriteResult result = clocks().bulkWrite(writes, new BulkWriteOptions().ordered(false));
 		Set<String> stored = new HashSet<>();
 		if (result.getModifiedCount() == firings.size()) {
 			firings.forEach((firing) -> stored.add(firing.changed().id()));
@@ -178,53 +182,84 @@ public class ClockStore {
 		return stored;
 	}
 
-	private static Query unchanged(ClockVersion basedOn, String id, Long leaseEpoch) {
-		Query unchanged = Query.query(Criteria.where("_id")
-			.is(id)
-			.and(ClockDocument.STATE)
-			.is(basedOn.state())
-			.and(ClockDocument.NEXT_TIMER_KIND)
-			.is(basedOn.timer().map(Timer::kind).orElse(null))
-			.and(ClockDocument.NEXT_TIMER_AT)
-			.is(basedOn.timer().map(Timer::at).orElse(null))
-			.and(ClockDocument.DUE_AT)
-			.is(basedOn.dueAt())
-			.and(ClockDocument.ASSIGNEE_ID)
-			.is(basedOn.assigneeId()));
+	// Clock writes are built as BSON directly rather than mapped from the entity: a
+	// timer firing is the hottest write of the service, and mapping each one's query and
+	// update costs more than the write itself. The values are stored as the mapping
+	// stores them (instants as dates, enums by name).
+	private MongoCollection<Document> clocks() {
+		return this.mongo.getCollection(COLLECTION);
+	}
+
+	private static Document unchanged(ClockVersion basedOn, String id, Long leaseEpoch) {
+		Document unchanged = new Document("_id", id).append(ClockDocument.STATE, basedOn.state().name())
+			.append(ClockDocument.NEXT_TIMER_KIND, basedOn.timer().map((timer) -> timer.kind().name()).orElse(null))
+			.append(ClockDocument.NEXT_TIMER_AT, basedOn.timer().map((timer) -> date(timer.at())).orElse(null))
+			.append(ClockDocument.DUE_AT, date(basedOn.dueAt()))
+			.append(ClockDocument.ASSIGNEE_ID, basedOn.assigneeId());
 		if (leaseEpoch != null) {
-			unchanged.addCriteria(new Criteria().orOperator(Criteria.where(ClockDocument.FENCE).exists(false),
-					Criteria.where(ClockDocument.FENCE).lte(leaseEpoch)));
+			unchanged.append("$or", List.of(new Document(ClockDocument.FENCE, new Document("$exists", false)),
+					new Document(ClockDocument.FENCE, new Document("$lte", leaseEpoch))));
 		}
 		return unchanged;
 	}
 
-	private static Update changes(DeadlineClock changed, List<CharterEvent> events, Long leaseEpoch) {
-		Update update = new Update().set(ClockDocument.STATE, changed.state())
-			.set(ClockDocument.DUE_AT, changed.dueAt())
-			.set("reminderPoints", changed.reminderPoints())
-			.set("remindersSent", changed.remindersSent())
-			.set("escalationsSent", changed.escalationsSent())
-			.set(ClockDocument.RESOLVED_AT_FIRST_CONTACT, changed.resolvedAtFirstContact())
-			.set(ClockDocument.DUE_BY_AGREEMENT, changed.dueByAgreement());
-		setOrUnset(update, "reminderAt", changed.reminderAt().orElse(null));
-		setOrUnset(update, "nextEscalationAt", changed.nextEscalationAt().orElse(null));
-		setOrUnset(update, "reminderSentAt", changed.reminderSentAt().orElse(null));
-		setOrUnset(update, "breachedAt", changed.breachedAt().orElse(null));
-		setOrUnset(update, "respondedAt", changed.respondedAt().orElse(null));
-		setOrUnset(update, ClockDocument.ASSIGNEE_ID, changed.assigneeId());
-		setOrUnset(update, "pausedAt", changed.pausedAt().orElse(null));
-		setOrUnset(update, "resumedAt", changed.resumedAt().orElse(null));
-		setOrUnset(update, "cancelledAt", changed.cancelledAt().orElse(null));
+	private static Document changes(DeadlineClock changed, List<CharterEvent> events, Long leaseEpoch) {
+		Document set = new Document(ClockDocument.STATE, changed.state().name())
+			.append(ClockDocument.DUE_AT, date(changed.dueAt()))
+			.append("reminderPoints", changed.reminderPoints().stream().map(ClockStore::date).toList())
+			.append("remindersSent", changed.remindersSent())
+			.append("escalationsSent", changed.escalationsSent())
+			.append(ClockDocument.RESOLVED_AT_FIRST_CONTACT, changed.resolvedAtFirstContact())
+			.append(ClockDocument.DUE_BY_AGREEMENT, changed.dueByAgreement());
+		Document unset = new Document();
+		setOrUnset(set, unset, "reminderAt", changed.reminderAt().map(ClockStore::date).orElse(null));
+		setOrUnset(set, unset, "nextEscalationAt", changed.nextEscalationAt().map(ClockStore::date).orElse(null));
+		setOrUnset(set, unset, "reminderSentAt", changed.reminderSentAt().map(ClockStore::date).orElse(null));
+		setOrUnset(set, unset, "breachedAt", changed.breachedAt().map(ClockStore::date).orElse(null));
+		setOrUnset(set, unset, "respondedAt", changed.respondedAt().map(ClockStore::date).orElse(null));
+		setOrUnset(set, unset, ClockDocument.ASSIGNEE_ID, changed.assigneeId());
+		setOrUnset(set, unset, "pausedAt", changed.pausedAt().map(ClockStore::date).orElse(null));
+		setOrUnset(set, unset, "resumedAt", changed.resumedAt().map(ClockStore::date).orElse(null));
+		setOrUnset(set, unset, "cancelledAt", changed.cancelledAt().map(ClockStore::date).orElse(null));
 		Optional<Timer> next = changed.pendingTimer();
-		setOrUnset(update, ClockDocument.NEXT_TIMER_KIND, next.map(Timer::kind).orElse(null));
-		setOrUnset(update, ClockDocument.NEXT_TIMER_AT, next.map(Timer::at).orElse(null));
-		if (!events.isEmpty()) {
-			update.push(EventOutbox.FIELD).each(events.stream().map(PendingEvent::of).toArray());
-		}
+		setOrUnset(set, unset, ClockDocument.NEXT_TIMER_KIND, next.map((timer) -> timer.kind().name()).orElse(null));
+		setOrUnset(set, unset, ClockDocument.NEXT_TIMER_AT, next.map((timer) -> date(timer.at())).orElse(null));
 		if (leaseEpoch != null) {
-			update.set(ClockDocument.FENCE, leaseEpoch);
+			set.append(ClockDocument.FENCE, leaseEpoch);
+		}
+		Document update = new Document("$set", set);
+		if (!unset.isEmpty()) {
+			update.append("$unset", unset);
+		}
+		if (!events.isEmpty()) {
+			update.append("$push", new Document(EventOutbox.FIELD, new Document("$each",
+					events.stream().map(PendingEvent::of).map(ClockStore::outboxEntry).toList())));
 		}
 		return update;
+	}
+
+	/** An outbox entry as the mapping stores a {@link PendingEvent}. */
+	private static Document outboxEntry(PendingEvent event) {
+		Document entry = new Document("eventId", event.eventId()).append("type", event.type())
+			.append("payload", event.payload())
+			.append("occurredAt", date(event.occurredAt()));
+		if (event.traceParent() != null) {
+			entry.append("traceParent", event.traceParent());
+		}
+		return entry;
+	}
+
+	private static Date date(Instant instant) {
+		return (instant != null) ? Date.from(instant) : null;
+	}
+
+	private static void setOrUnset(Document set, Document unset, String field, Object value) {
+		if (value != null) {
+			set.append(field, value);
+		}
+		else {
+			unset.append(field, "");
+		}
 	}
 
 	public Optional<DeadlineClock> find(String id) {
@@ -300,14 +335,28 @@ public class ClockStore {
 	 * firings under any earlier lease on the shard fail from now on.
 	 */
 	public void fenceShard(int shard, long leaseEpoch) {
-		// only clocks with a timer can be fired; closed ones are left alone
-		Query older = Query.query(Criteria.where(ClockDocument.SHARD)
-			.is(shard)
-			.and(ClockDocument.NEXT_TIMER_AT)
-			.ne(null)
-			.orOperator(Criteria.where(ClockDocument.FENCE).exists(false),
-					Criteria.where(ClockDocument.FENCE).lt(leaseEpoch)));
-		this.mongo.updateMulti(older, new Update().set(ClockDocument.FENCE, leaseEpoch), COLLECTION);
+		fenceShards(Map.of(shard, leaseEpoch));
+	}
+
+	/**
+	 * Fences the pending clocks of shards just taken, each at the epoch of its lease: one
+	 * write per distinct epoch rather than one per shard (each is a pass over the open
+	 * clocks where no index serves it).
+	 */
+	public void fenceShards(Map<Integer, Long> epochByShard) {
+		Map<Long, List<Integer>> shardsByEpoch = new TreeMap<>();
+		epochByShard
+			.forEach((shard, epoch) -> shardsByEpoch.computeIfAbsent(epoch, (e) -> new ArrayList<>()).add(shard));
+		shardsByEpoch.forEach((leaseEpoch, shards) -> {
+			// only clocks with a timer can be fired; closed ones are left alone
+			Query older = Query.query(Criteria.where(ClockDocument.SHARD)
+				.in(shards)
+				.and(ClockDocument.NEXT_TIMER_AT)
+				.ne(null)
+				.orOperator(Criteria.where(ClockDocument.FENCE).exists(false),
+						Criteria.where(ClockDocument.FENCE).lt(leaseEpoch)));
+			this.mongo.updateMulti(older, new Update().set(ClockDocument.FENCE, leaseEpoch), COLLECTION);
+		});
 	}
 
 	/**
@@ -355,15 +404,6 @@ public class ClockStore {
 			}
 		}
 		return passed;
-	}
-
-	private static void setOrUnset(Update update, String field, Object value) {
-		if (value != null) {
-			update.set(field, value);
-		}
-		else {
-			update.unset(field);
-		}
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,10 +32,13 @@ import uk.co.healthwatchportsmouth.charter.sla.lease.TimerHandoff;
  * added as they start, here or, for another instance's shard, by handing them over.
  *
  * <p>
- * One thread fires timers, only once the injected clock has reached them. It sleeps until
- * the next timer is due but never longer than {@code charter.sla.timers.max-sleep}, so
- * that a clock moved forward (the virtual clock of the local stack and of tests) is
- * noticed promptly.
+ * A few threads ({@code charter.sla.timers.firing-threads}) fire timers, only once the
+ * injected clock has reached them, each taking the timers due at that moment (up to a
+ * batch) off the queue, so that one batch is read while another is written. A timer that
+ * two threads both hold (a stale copy) still fires once: the store applies a firing only
+ * to the clock as it was read. A thread sleeps until the next timer is due but never
+ * longer than {@code charter.sla.timers.max-sleep}, so that a clock moved forward (the
+ * virtual clock of the local stack and of tests) is noticed promptly.
  */
 @Component
 public class TimerScheduler implements SmartLifecycle {
@@ -61,7 +65,7 @@ public class TimerScheduler implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread worker;
+	private List<Thread> workers = List.of();
 
 	public TimerScheduler(TimerFiring firing, Clock clock, SlaProperties properties, MeterRegistry meters,
 			ShardLeases leases, TimerHandoff handoff) {
@@ -158,21 +162,22 @@ public class TimerScheduler implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.worker = Thread.ofPlatform().name("sla-timers").daemon().start(this::fireWhileRunning);
+		this.workers = IntStream.range(0, this.settings.firingThreads())
+			.mapToObj((n) -> Thread.ofPlatform().name("sla-timers-" + n).daemon().start(this::fireWhileRunning))
+			.toList();
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
-			thread.interrupt();
-			try {
-				thread.join(TimeUnit.SECONDS.toMillis(5));
+		this.workers.forEach(Thread::interrupt);
+		try {
+			for (Thread worker : this.workers) {
+				worker.join(TimeUnit.SECONDS.toMillis(5));
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

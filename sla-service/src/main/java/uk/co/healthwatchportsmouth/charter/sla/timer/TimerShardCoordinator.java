@@ -143,7 +143,7 @@ public class TimerShardCoordinator implements SmartLifecycle {
 	private void takeOver(Map<Integer, Long> gained) {
 		// fence first: a firing by the previous owner either landed before (and the load
 		// sees its result) or fails
-		gained.forEach(this.store::fenceShard);
+		this.store.fenceShards(gained);
 		long loaded = this.store.takeOverShards(gained.keySet(), this.scheduler::enqueue);
 		this.leases.loaded(gained.keySet());
 		log.info("Loaded {} pending timer(s) of shard(s) {} from the store", loaded, new TreeSet<>(gained.keySet()));

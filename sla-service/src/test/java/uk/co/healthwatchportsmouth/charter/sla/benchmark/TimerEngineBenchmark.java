@@ -95,13 +95,17 @@ public final class TimerEngineBenchmark {
 		int contacts = intArg(args, 3, 20_000);
 		int backlog = intArg(args, 4, 50_000);
 		int dbSchedulerSeconds = intArg(args, 5, seconds);
+		int warmupSeconds = intArg(args, 6, 0);
 		int steady = rate * seconds;
-		if (steady + backlog > clocks) {
-			throw new IllegalArgumentException("clocks must be at least rate x seconds + backlog");
+		int warmup = rate * warmupSeconds;
+		if (steady + backlog + warmup > clocks) {
+			throw new IllegalArgumentException("clocks must be at least rate x (seconds + warm-up seconds) + backlog");
 		}
 		Report report = new Report();
-		report.line("args: clocks %d, rate %d/s, seconds %d, contacts %d, backlog %d, db-scheduler seconds %d", clocks,
-				rate, seconds, contacts, backlog, dbSchedulerSeconds);
+		report.line(
+				"args: clocks %d, rate %d/s, seconds %d, contacts %d, backlog %d, db-scheduler seconds %d,"
+						+ " warm-up seconds %d",
+				clocks, rate, seconds, contacts, backlog, dbSchedulerSeconds, warmupSeconds);
 		report.line("load average at start: %s", loadAverage());
 
 		Map<String, Supplier<Object>> infrastructure = new HashMap<>();
@@ -114,8 +118,13 @@ public final class TimerEngineBenchmark {
 		Instant steadyStart = BUSINESS_MORNING.plus(Duration.ofHours(1));
 		Instant backlogStart = BUSINESS_MORNING.plus(Duration.ofHours(3));
 		Instant farAway = BUSINESS_MORNING.plus(Duration.ofDays(30));
+		// the same work at the same rate half an hour earlier, so that the measured
+		// window
+		// runs on compiled code, as a service that has been up for a while does
+		Instant warmupStart = steadyStart.minus(Duration.ofMinutes(30));
 		List<String> steadyIds = new ArrayList<>(steady);
 		List<String> backlogIds = new ArrayList<>(backlog);
+		List<String> warmupIds = new ArrayList<>(warmup);
 
 		// 1. the open clocks, stored in bulk through the service's own mapping
 		try (ConfigurableApplicationContext service = start(clock, mongoUri, brokers)) {
@@ -133,6 +142,9 @@ public final class TimerEngineBenchmark {
 				else if (i < steady + backlog) {
 					due = backlogStart.plusNanos((i - steady) * (DOWN.toNanos() / backlog));
 				}
+				else if (i < steady + backlog + warmup) {
+					due = warmupStart.plusNanos((i - steady - backlog) * (1_000_000_000L / rate));
+				}
 				else {
 					due = farAway.plusSeconds(i);
 				}
@@ -145,6 +157,9 @@ public final class TimerEngineBenchmark {
 				}
 				else if (i < steady + backlog) {
 					backlogIds.add(open.id());
+				}
+				else if (i < steady + backlog + warmup) {
+					warmupIds.add(open.id());
 				}
 				batch.add(documents.of(open, shards.of(open.id())));
 				if (batch.size() == 2000) {
@@ -173,7 +188,13 @@ public final class TimerEngineBenchmark {
 			MongoTemplate mongo = service.getBean(MongoTemplate.class);
 			creation(report, clock, brokers, mongo, contacts);
 
-			// 4. the steady window
+			// 4. the steady window, after a warm-up at the same rate if asked for
+			if (warmup > 0) {
+				moveTo(clock, warmupStart.minusSeconds(2));
+				events.awaitBreaches(warmupIds, Duration.ofSeconds(Math.max(180, warmup / 80)));
+				events.summarise(report, "warm-up (not measured), offered " + rate + "/s for " + warmupSeconds + " s",
+						warmupIds, warmupStart);
+			}
 			moveTo(clock, steadyStart.minusSeconds(2));
 			report.line("load average before the steady window: %s", loadAverage());
 			events.awaitBreaches(steadyIds, Duration.ofSeconds(Math.max(180, steady / 80)));
@@ -201,7 +222,8 @@ public final class TimerEngineBenchmark {
 		if (dbSchedulerSeconds > 0) {
 			try (MongoClientHolder mongo = new MongoClientHolder(mongoUri);
 					SlaEventReader events = new SlaEventReader(brokers, DbSchedulerRun.TOPIC, null)) {
-				new DbSchedulerRun(mongo.client(), brokers, rate, dbSchedulerSeconds).run(report, events);
+				new DbSchedulerRun(mongo.client(), brokers, rate, dbSchedulerSeconds, warmupSeconds).run(report,
+						events);
 			}
 			report.line("RSS after db-scheduler: %s", rss());
 		}
