@@ -77,8 +77,9 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	private final List<Lane> lanes;
 
-	private final ExecutorService senders = Executors
-		.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbox-send-", 0).factory());
+	// platform threads: a service (or a test) busy with virtual threads of its own must
+	// not starve the sends that empty the outbox
+	private final ExecutorService senders;
 
 	private final Set<String> collections = ConcurrentHashMap.newKeySet();
 
@@ -120,6 +121,8 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			.register(meters);
 		this.sweeper = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
+		this.senders = Executors.newFixedThreadPool(properties.senders(),
+				Thread.ofPlatform().name("outbox-send-", 0).daemon().factory());
 		this.lanes = IntStream.range(0, properties.lanes()).mapToObj(Lane::new).toList();
 	}
 

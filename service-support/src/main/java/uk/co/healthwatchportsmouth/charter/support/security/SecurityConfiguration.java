@@ -16,6 +16,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -96,11 +97,16 @@ public class SecurityConfiguration {
 	 * deliberate cost (~50-100 ms of CPU each) would dominate every call of the local
 	 * stack and its tests. Real deployments use jwt mode; an encoded {@code {bcrypt}...}
 	 * value still works for anyone who runs basic mode with real secrets.
+	 * <p>
+	 * Exposed only as a {@link UserDetailsService}: were the bean also the manager's
+	 * {@code UserDetailsPasswordService}, Spring Security would re-encode each
+	 * {@code {noop}} password with bcrypt at its first sign-in ("upgrading" it), and
+	 * every request after that would pay bcrypt's cost after all.
 	 */
 	@Bean
 	@ConditionalOnProperty(name = "charter.security.mode", havingValue = "basic")
 	@ConditionalOnMissingBean
-	InMemoryUserDetailsManager charterUsers(SecurityProperties properties) {
+	UserDetailsService charterUsers(SecurityProperties properties) {
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
 		for (Map.Entry<String, SecurityProperties.User> user : properties.users().entrySet()) {
 			String password = user.getValue().password();
@@ -109,7 +115,7 @@ public class SecurityConfiguration {
 				.roles(user.getValue().roles().stream().map(Role::name).toArray(String[]::new))
 				.build());
 		}
-		return users;
+		return users::loadUserByUsername;
 	}
 
 }

@@ -131,7 +131,7 @@ class EventOutboxRelayTest {
 			return true;
 		};
 		EventOutbox outbox = new EventOutbox(this.mongo, broker,
-				new OutboxProperties("/test", Duration.ofMinutes(5), lanes, Duration.ofMinutes(5), batchSize),
+				new OutboxProperties("/test", Duration.ofMinutes(5), lanes, Duration.ofMinutes(5), batchSize, 4),
 				Map.of(Topics.CONTACTS, "contacts-out-0"), new SimpleMeterRegistry());
 		outbox.watch(COLLECTION);
 		return outbox;

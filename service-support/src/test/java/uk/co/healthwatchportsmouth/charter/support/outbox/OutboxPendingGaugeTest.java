@@ -25,8 +25,8 @@ class OutboxPendingGaugeTest {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		try (MongoClient client = MongoClients.create(EmbeddedInfrastructure.mongoUri(database));
 				EventOutbox outbox = new EventOutbox(new MongoTemplate(client, database), (binding, message) -> false,
-						new OutboxProperties("/test", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), 500), Map.of(),
-						meters)) {
+						new OutboxProperties("/test", Duration.ofSeconds(5), 1, Duration.ofSeconds(5), 500, 4),
+						Map.of(), meters)) {
 			MongoTemplate mongo = new MongoTemplate(client, database);
 			mongo.insert(withOutbox("a", 2), "contacts");
 			mongo.insert(withOutbox("b", 1), "contacts");

@@ -11,8 +11,10 @@ import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructur
 import uk.co.healthwatchportsmouth.charter.support.testing.EndpointAccessWalk;
 import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +28,9 @@ class BasicModeAccessTests {
 
 	@Value("${local.server.port}")
 	int port;
+
+	@Autowired
+	UserDetailsService users;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -46,6 +51,15 @@ class BasicModeAccessTests {
 		assertThat(answer.body()).contains("\"status\":401")
 			.contains("\"title\":\"Unauthorized\"")
 			.contains("\"detail\":");
+	}
+
+	@Test
+	void signingInKeepsThePlainLocalPasswordsAsTheyAreSoNoRequestPaysForBcrypt() throws Exception {
+		assertThat(get("/work/acting-staff", LocalUsers.JO, null).statusCode()).isEqualTo(200);
+		assertThat(get("/work/acting-staff", LocalUsers.JO, null).statusCode()).isEqualTo(200);
+
+		assertThat(this.users.loadUserByUsername("jo").getPassword()).as("not upgraded to bcrypt on sign-in")
+			.isEqualTo("{noop}" + LocalUsers.JO.password());
 	}
 
 	@Test
