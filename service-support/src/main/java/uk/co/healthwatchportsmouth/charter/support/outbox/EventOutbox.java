@@ -1,6 +1,7 @@
 package uk.co.healthwatchportsmouth.charter.support.outbox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
 
@@ -91,7 +91,10 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	private final Counter failed;
 
-	private final AtomicLong pendingDocuments = new AtomicLong();
+	// the documents this relay knows still carry events: queued, being sent, or failed
+	// (until a retry publishes them); the charter.outbox.pending gauge, kept here rather
+	// than counted in MongoDB, where it would be a scan of the collection
+	private final Set<Key> unpublished = ConcurrentHashMap.newKeySet();
 
 	private ObjectProvider<TracingConfiguration.TraceParentsInstaller> tracing;
 
@@ -116,8 +119,9 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		this.bindingByTopic = Map.copyOf(bindingByTopic);
 		this.published = meters.counter("charter.outbox.published");
 		this.failed = meters.counter("charter.outbox.publish.failures");
-		Gauge.builder("charter.outbox.pending", this.pendingDocuments, AtomicLong::get)
-			.description("Documents whose events wait to be published (recounted every charter.outbox.pending-refresh)")
+		Gauge.builder("charter.outbox.pending", this.unpublished, Set::size)
+			.description("Documents whose events wait to be published: queued, being sent, or failed and waiting"
+					+ " for a retry (those this instance has seen)")
 			.register(meters);
 		this.sweeper = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
@@ -140,8 +144,6 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		long interval = this.properties.retryInterval().toMillis();
 		this.sweeper.scheduleWithFixedDelay(this::sweepIfNeeded, 0, interval, TimeUnit.MILLISECONDS);
-		long refresh = this.properties.pendingRefresh().toMillis();
-		this.sweeper.scheduleWithFixedDelay(this::countPending, 0, refresh, TimeUnit.MILLISECONDS);
 	}
 
 	/** Registers a collection whose documents carry an outbox, so sweeps look there. */
@@ -157,6 +159,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 */
 	public void publishSoon(String collection, Object id) {
 		Key key = new Key(collection, id);
+		this.unpublished.add(key);
 		if (this.queued.add(key)) {
 			this.lanes.get(Math.floorMod(key.hashCode(), this.lanes.size())).queue.add(key);
 		}
@@ -198,12 +201,14 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			}
 		}
 		boolean complete = true;
+		Set<Object> waiting = new HashSet<>();
 		BulkOperations removal = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
 		int removals = 0;
 		for (Document document : documents) {
 			List<String> sent = sentById.get(document.get("_id"));
 			if (sent.size() < document.getList(FIELD, Document.class).size()) {
 				complete = false;
+				waiting.add(document.get("_id"));
 			}
 			if (!sent.isEmpty()) {
 				removal.updateOne(Query.query(Criteria.where("_id").is(document.get("_id"))),
@@ -213,6 +218,13 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		}
 		if (removals > 0) {
 			removal.execute();
+		}
+		for (Object id : ids) {
+			Key key = new Key(collection, id);
+			// a document queued again meanwhile has new events: it stays counted
+			if (!waiting.contains(id) && !this.queued.contains(key)) {
+				this.unpublished.remove(key);
+			}
 		}
 		if (!complete) {
 			this.failuresOutstanding.set(true);
@@ -280,25 +292,6 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 					ex.getMessage());
 			return false;
 		}
-	}
-
-	/**
-	 * Counts the documents that still carry events, for the
-	 * {@code charter.outbox.pending} gauge. Run on the sweeper rather than per scrape, so
-	 * a scrape never waits for MongoDB.
-	 */
-	void countPending() {
-		long total = 0;
-		for (String collection : this.collections) {
-			try {
-				total += this.mongo.count(Query.query(Criteria.where(FIELD + ".0").exists(true)), collection);
-			}
-			catch (RuntimeException ex) {
-				log.debug("Could not count the outbox of {}: {}", collection, ex.getMessage());
-				return;
-			}
-		}
-		this.pendingDocuments.set(total);
 	}
 
 	private void sweepIfNeeded() {

@@ -19,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInterval how often documents whose events could not be published are
  * retried
  * @param lanes how many relays publish in parallel
- * @param pendingRefresh how often the {@code charter.outbox.pending} gauge is recounted
  * @param batchSize the most documents a relay publishes together (one read and one write
  * of the store for all of them)
  * @param senders how many threads send the documents of a batch side by side (each waits
@@ -28,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("charter.outbox")
 public record OutboxProperties(@NotBlank String source, @NotNull @DefaultValue("PT5S") Duration retryInterval,
-		@Min(1) @Max(64) @DefaultValue("4") int lanes, @NotNull @DefaultValue("PT5S") Duration pendingRefresh,
-		@Min(1) @Max(10_000) @DefaultValue("500") int batchSize, @Min(1) @Max(256) @DefaultValue("16") int senders) {
+		@Min(1) @Max(64) @DefaultValue("4") int lanes, @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
+		@Min(1) @Max(256) @DefaultValue("64") int senders) {
 
 }

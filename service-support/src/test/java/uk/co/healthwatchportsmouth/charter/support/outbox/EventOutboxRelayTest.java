@@ -47,6 +47,8 @@ class EventOutboxRelayTest {
 
 	private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private MongoClient client;
 
 	private MongoTemplate mongo;
@@ -121,6 +123,34 @@ class EventOutboxRelayTest {
 		assertThat(this.sent).containsExactly("changing/0", "changing/1");
 	}
 
+	@Test
+	void thePendingGaugeCountsTheDocumentsWhoseEventsAreNotPublishedYet() {
+		this.mongo.insert(withEvents("stuck", 2), COLLECTION);
+		this.mongo.insert(withEvents("fine", 1), COLLECTION);
+		this.mongo.insert(withEvents("also-fine", 3), COLLECTION);
+		this.refused.add("stuck/0");
+
+		try (EventOutbox outbox = outbox(2, 10)) {
+			assertThat(pendingGauge()).as("nothing queued yet").isZero();
+			outbox.publishSoon(COLLECTION, "stuck");
+			outbox.publishSoon(COLLECTION, "fine");
+			outbox.publishSoon(COLLECTION, "also-fine");
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.sent.size() == 4);
+			await().atMost(Duration.ofSeconds(5)).until(() -> pendingGauge() == 1);
+
+			this.refused.clear();
+			outbox.publishSoon(COLLECTION, "stuck");
+			await().atMost(Duration.ofSeconds(10)).until(() -> pendingGauge() == 0);
+		}
+		assertThat(this.sent).contains("stuck/0", "stuck/1");
+		assertThat(pendingDocuments()).isZero();
+	}
+
+	private double pendingGauge() {
+		return this.meters.get("charter.outbox.pending").gauge().value();
+	}
+
 	private EventOutbox outbox(int lanes, int batchSize) {
 		BiPredicate<String, Message<byte[]>> broker = (binding, message) -> {
 			String eventId = EventMessages.header(message, EventHeaders.ID);
@@ -131,8 +161,8 @@ class EventOutboxRelayTest {
 			return true;
 		};
 		EventOutbox outbox = new EventOutbox(this.mongo, broker,
-				new OutboxProperties("/test", Duration.ofMinutes(5), lanes, Duration.ofMinutes(5), batchSize, 4),
-				Map.of(Topics.CONTACTS, "contacts-out-0"), new SimpleMeterRegistry());
+				new OutboxProperties("/test", Duration.ofMinutes(5), lanes, batchSize, 4),
+				Map.of(Topics.CONTACTS, "contacts-out-0"), this.meters);
 		outbox.watch(COLLECTION);
 		return outbox;
 	}
