@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.co.healthwatchportsmouth.charter.intake.IntakeApplication;
 import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructure;
 import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
+import uk.co.healthwatchportsmouth.charter.support.testing.MachineReadings;
 
 /**
  * A load harness, not a test (so {@code ./mvnw verify} never runs it): starts the
@@ -53,8 +52,7 @@ public final class IntakeLoadBenchmark {
 		int warmup = (args.length > 2) ? Integer.parseInt(args[2]) : 10;
 		// further arguments are service settings to try, e.g. --charter.outbox.lanes=8
 		List<String> settings = (args.length > 3) ? List.of(args).subList(3, args.length) : List.of();
-		System.out.printf("settings: %s%nload average at the start: %s%n", settings,
-				Files.readString(Path.of("/proc/loadavg")).strip());
+		System.out.printf("settings: %s%nload average at the start: %s%n", settings, MachineReadings.loadAverage());
 		Map<String, Supplier<Object>> infrastructure = new HashMap<>();
 		EmbeddedInfrastructure.register(infrastructure::put, DATABASE);
 		String mongoUri = infrastructure.get("spring.mongodb.uri").get().toString();
@@ -102,8 +100,9 @@ public final class IntakeLoadBenchmark {
 			System.out.printf("latency ms: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f%n",
 					percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
 					percentile(latencies, 99.9), latencies[latencies.length - 1] / 1000.0);
-			System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
-			System.out.printf("RSS of this JVM (service + embedded Kafka + Mongo wire server): %s%n", rss());
+			System.out.printf("load average at the end: %s%n", MachineReadings.loadAverage());
+			System.out.printf("RSS of this JVM (service + embedded Kafka + Mongo wire server): %s%n",
+					MachineReadings.rss());
 			System.out.printf("stored contacts: %d%n",
 					mongo.getDatabase(DATABASE).getCollection("contacts").countDocuments());
 		}
@@ -183,15 +182,6 @@ public final class IntakeLoadBenchmark {
 	private static double percentile(long[] sortedMicros, double percentile) {
 		int index = (int) Math.ceil(percentile / 100.0 * sortedMicros.length) - 1;
 		return sortedMicros[Math.max(0, Math.min(index, sortedMicros.length - 1))] / 1000.0;
-	}
-
-	private static String rss() throws java.io.IOException {
-		return Files.readAllLines(Path.of("/proc/self/status"))
-			.stream()
-			.filter((line) -> line.startsWith("VmRSS") || line.startsWith("VmHWM"))
-			.map((line) -> line.replaceAll("\\s+", " "))
-			.reduce((a, b) -> a + ", " + b)
-			.orElse("unknown");
 	}
 
 }

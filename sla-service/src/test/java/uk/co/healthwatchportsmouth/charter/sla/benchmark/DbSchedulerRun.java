@@ -27,6 +27,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
 import uk.co.healthwatchportsmouth.charter.contracts.EventIds;
 import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
+import uk.co.healthwatchportsmouth.charter.support.testing.MachineReadings;
 
 /**
  * db-scheduler (H2 file store, 100 ms polling, its default 10 executor threads) firing
@@ -113,9 +114,9 @@ final class DbSchedulerRun {
 			Instant windowStart = scheduleWindow(scheduler, breach, measuredIds, step);
 			report.line("db-scheduler: scheduled %d executions in %.1f s; window starts %s after that", measured,
 					(System.nanoTime() - begin) / 1e9, Duration.between(Instant.now(), windowStart));
-			report.line("load average before the db-scheduler window: %s", TimerEngineBenchmark.loadAverage());
+			report.line("load average before the db-scheduler window: %s", MachineReadings.loadAverage());
 			events.awaitBreaches(measuredIds, Duration.ofSeconds(Math.max(120, measured / 100)));
-			report.line("load average after: %s", TimerEngineBenchmark.loadAverage());
+			report.line("load average after: %s", MachineReadings.loadAverage());
 			events.summarise(report, "db-scheduler, offered " + this.rate + "/s for " + this.seconds + " s",
 					measuredIds, windowStart);
 			scheduler.stop();

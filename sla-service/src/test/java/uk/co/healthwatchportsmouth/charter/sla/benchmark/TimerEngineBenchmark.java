@@ -1,8 +1,6 @@
 package uk.co.healthwatchportsmouth.charter.sla.benchmark;
 
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +30,7 @@ import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
 import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructure;
 import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.LocalUsers;
+import uk.co.healthwatchportsmouth.charter.support.testing.MachineReadings;
 
 /**
  * A load harness for the timer engine, not a test (so {@code ./mvnw verify} never runs
@@ -106,7 +105,7 @@ public final class TimerEngineBenchmark {
 				"args: clocks %d, rate %d/s, seconds %d, contacts %d, backlog %d, db-scheduler seconds %d,"
 						+ " warm-up seconds %d",
 				clocks, rate, seconds, contacts, backlog, dbSchedulerSeconds, warmupSeconds);
-		report.line("load average at start: %s", loadAverage());
+		report.line("load average at start: %s", MachineReadings.loadAverage());
 
 		Map<String, Supplier<Object>> infrastructure = new HashMap<>();
 		EmbeddedInfrastructure.register(infrastructure::put, DATABASE);
@@ -174,7 +173,7 @@ public final class TimerEngineBenchmark {
 			report.line("bulk-stored %d open clocks in %.1f s (%.0f/s), directly through MongoTemplate", clocks, took,
 					clocks / took);
 		}
-		report.line("RSS after storing: %s", rss());
+		report.line("RSS after storing: %s", MachineReadings.rss());
 
 		try (SlaEventReader events = new SlaEventReader(brokers, Topics.SLA, clock)) {
 			// 2. start-up recovery with every clock open
@@ -182,7 +181,7 @@ public final class TimerEngineBenchmark {
 			ConfigurableApplicationContext service = start(clock, mongoUri, brokers);
 			report.line("start-up with %d open clocks: %.1f s (context start incl. loading every pending timer)",
 					clocks, (System.nanoTime() - begin) / 1e9);
-			report.line("RSS after start-up: %s", rss());
+			report.line("RSS after start-up: %s", MachineReadings.rss());
 
 			// 3. clock creation through the real consumer path
 			MongoTemplate mongo = service.getBean(MongoTemplate.class);
@@ -196,12 +195,12 @@ public final class TimerEngineBenchmark {
 						warmupIds, warmupStart);
 			}
 			moveTo(clock, steadyStart.minusSeconds(2));
-			report.line("load average before the steady window: %s", loadAverage());
+			report.line("load average before the steady window: %s", MachineReadings.loadAverage());
 			events.awaitBreaches(steadyIds, Duration.ofSeconds(Math.max(180, steady / 80)));
-			report.line("load average after: %s", loadAverage());
+			report.line("load average after: %s", MachineReadings.loadAverage());
 			events.summarise(report, "sla-service steady, offered " + rate + "/s for " + seconds + " s", steadyIds,
 					steadyStart);
-			report.line("RSS after the steady window: %s", rss());
+			report.line("RSS after the steady window: %s", MachineReadings.rss());
 
 			// 5. five minutes down, then catch up
 			service.close();
@@ -213,8 +212,8 @@ public final class TimerEngineBenchmark {
 			report.line("restart after %s down with %d timers overdue: start-up %.1f s", DOWN, backlog, startup);
 			events.awaitBreaches(backlogIds, Duration.ofSeconds(Math.max(180, backlog / 80)));
 			events.summarise(report, "sla-service catch-up of " + backlog + " overdue", backlogIds, upAgainAt);
-			report.line("load average after: %s", loadAverage());
-			report.line("RSS after catch-up: %s", rss());
+			report.line("load average after: %s", MachineReadings.loadAverage());
+			report.line("RSS after catch-up: %s", MachineReadings.rss());
 			service.close();
 		}
 
@@ -225,9 +224,9 @@ public final class TimerEngineBenchmark {
 				new DbSchedulerRun(mongo.client(), brokers, rate, dbSchedulerSeconds, warmupSeconds).run(report,
 						events);
 			}
-			report.line("RSS after db-scheduler: %s", rss());
+			report.line("RSS after db-scheduler: %s", MachineReadings.rss());
 		}
-		report.line("load average at the end: %s", loadAverage());
+		report.line("load average at the end: %s", MachineReadings.loadAverage());
 		report.print();
 	}
 
@@ -304,29 +303,6 @@ public final class TimerEngineBenchmark {
 
 	private static int intArg(String[] args, int index, int fallback) {
 		return (args.length > index) ? Integer.parseInt(args[index].replace("_", "")) : fallback;
-	}
-
-	static String loadAverage() {
-		try {
-			return Files.readString(Path.of("/proc/loadavg")).strip();
-		}
-		catch (java.io.IOException ex) {
-			return "unknown";
-		}
-	}
-
-	static String rss() {
-		try {
-			return Files.readAllLines(Path.of("/proc/self/status"))
-				.stream()
-				.filter((line) -> line.startsWith("VmRSS") || line.startsWith("VmHWM"))
-				.map((line) -> line.replaceAll("\\s+", " "))
-				.reduce((a, b) -> a + ", " + b)
-				.orElse("unknown");
-		}
-		catch (java.io.IOException ex) {
-			return "unknown";
-		}
 	}
 
 	/**
