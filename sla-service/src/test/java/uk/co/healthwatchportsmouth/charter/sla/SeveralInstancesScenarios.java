@@ -271,7 +271,7 @@ abstract class SeveralInstancesScenarios {
 		ClockVersion before = ClockVersion.of(clock);
 		Timer pending = clock.pendingTimer().orElseThrow();
 		CharterEvent event = clock.fire(pending, CLOCK.instant(), calendar.get());
-		return store.updateFenced(before, clock, List.of(event), epoch);
+		return store.storeFirings(List.of(new Firing(before, clock, event, epoch))).contains(clockId);
 	}
 
 	private static void awaitShardsHeld(ConfigurableApplicationContext instance, int shards) {

@@ -104,7 +104,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 */
 	public EventOutbox(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties,
 			Map<String, String> bindingByTopic, MeterRegistry meters) {
-		this(mongo, (bridge != null) ? bridge::send : (binding, message) -> false, properties, bindingByTopic, meters);
+		this(mongo, bridge::send, properties, bindingByTopic, meters);
 	}
 
 	/**

@@ -109,24 +109,8 @@ public class ClockStore {
 	 * @return false when the clock had changed meanwhile (nothing is written)
 	 */
 	public boolean update(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events) {
-		return update(basedOn, changed, events, null);
-	}
-
-	/**
-	 * Stores a timer's firing like {@link #update(ClockVersion, DeadlineClock, List)},
-	 * fenced: only while no lease newer than {@code leaseEpoch} on the clock's shard has
-	 * touched the clock. A new owner fences its shard's clocks when it takes the lease
-	 * over, so an instance that lost the shard cannot fire them any more.
-	 * @return false when the clock had changed meanwhile or a newer owner fenced it
-	 */
-	public boolean updateFenced(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events,
-			long leaseEpoch) {
-		return update(basedOn, changed, events, leaseEpoch);
-	}
-
-	private boolean update(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events, Long leaseEpoch) {
-		Document before = clocks().findOneAndUpdate(unchanged(basedOn, changed.id(), leaseEpoch),
-				changes(changed, events, leaseEpoch));
+		Document before = clocks().findOneAndUpdate(unchanged(basedOn, changed.id(), null),
+				changes(changed, events, null));
 		if (before == null) {
 			return false;
 		}
@@ -138,10 +122,11 @@ public class ClockStore {
 	}
 
 	/**
-	 * Stores many timer firings at once, each like
-	 * {@link #updateFenced(ClockVersion, DeadlineClock, List, long)}: one write to the
-	 * store for all of them, each applied only if its clock is still at the version it
-	 * was worked out from and not fenced by a newer lease.
+	 * Stores timer firings, each with the event it caused, in one write for all of them.
+	 * Each is applied only if its clock is still at the version it was worked out from
+	 * and, fenced by its lease epoch, only while no newer lease on the clock's shard has
+	 * touched the clock: a new owner fences its shard's clocks when it takes the lease
+	 * over, so an instance that lost the shard cannot fire them any more.
 	 * @return the ids of the clocks whose firing was stored
 	 */
 	public Set<String> storeFirings(List<Firing> firings) {

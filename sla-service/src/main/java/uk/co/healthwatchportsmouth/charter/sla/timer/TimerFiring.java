@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +27,7 @@ import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockVersion;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
 import uk.co.healthwatchportsmouth.charter.sla.clock.Firing;
+import uk.co.healthwatchportsmouth.charter.sla.clock.Timer;
 import uk.co.healthwatchportsmouth.charter.sla.lease.ShardLeases;
 
 /**
@@ -88,11 +89,11 @@ public class TimerFiring {
 		WorkingCalendar workingCalendar = this.calendar.get();
 		List<ClockTimer> next = new ArrayList<>();
 		List<ClockTimer> retry = new ArrayList<>();
-		Map<String, ClockTimer> firedTimers = new HashMap<>();
+		Set<String> firingIds = new HashSet<>();
 		List<Firing> firings = new ArrayList<>();
 		for (ClockTimer due : timers) {
 			DeadlineClock deadlineClock = stored.get(due.clockId());
-			if (deadlineClock == null || firedTimers.containsKey(due.clockId())) {
+			if (deadlineClock == null || firingIds.contains(due.clockId())) {
 				// gone, or a second copy of a timer this batch fires already
 				continue;
 			}
@@ -117,19 +118,19 @@ public class TimerFiring {
 			}
 			CharterEvent event = deadlineClock.fire(due.timer(), now, workingCalendar);
 			firings.add(new Firing(before, deadlineClock, event, epoch.getAsLong()));
-			firedTimers.put(due.clockId(), due);
+			firingIds.add(due.clockId());
 		}
 		Set<String> applied = this.store.storeFirings(firings);
 		for (Firing firing : firings) {
 			DeadlineClock fired = firing.changed();
-			ClockTimer due = firedTimers.get(fired.id());
+			Timer due = firing.basedOn().timer().orElseThrow();
 			if (!applied.contains(fired.id())) {
 				log.debug("Clock {} changed while its {} timer fired; left to the other change", fired.id(),
-						due.timer().kind());
+						due.kind());
 				continue;
 			}
-			String kind = due.timer().kind().name();
-			Duration lateness = Duration.between(due.timer().at(), now);
+			String kind = due.kind().name();
+			Duration lateness = Duration.between(due.at(), now);
 			this.meters.counter("sla.timers.fired", "kind", kind).increment();
 			this.meters.timer("sla.timers.lateness", "kind", kind).record(lateness);
 			log.info("Clock {} (contact {}): {} fired, {} after it was due", fired.id(), fired.contactId(), kind,

@@ -101,15 +101,7 @@ public class TimerScheduler implements SmartLifecycle {
 
 	/** Queues a timer of a shard this instance holds. */
 	void enqueue(ClockTimer timer) {
-		this.lock.lock();
-		try {
-			this.queue.add(timer);
-			this.queued.set(this.queue.size());
-			this.queueChanged.signal();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		enqueueAll(List.of(timer));
 	}
 
 	/** Queues those of the timers that are not queued already. */
