@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
@@ -29,6 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.co.healthwatchportsmouth.charter.calendar.BankHolidays;
 import uk.co.healthwatchportsmouth.charter.contracts.AnswerphoneChecked;
 import uk.co.healthwatchportsmouth.charter.contracts.Breached;
+import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.MalformedEventException;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockCancelled;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockResumed;
 import uk.co.healthwatchportsmouth.charter.contracts.Met;
@@ -55,11 +64,13 @@ import uk.co.healthwatchportsmouth.charter.sla.clock.Timer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.TimerKind;
 import uk.co.healthwatchportsmouth.charter.sla.timer.TimerFiring;
 import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
+import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
 import uk.co.healthwatchportsmouth.charter.support.testing.EventPublisher;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader;
 import uk.co.healthwatchportsmouth.charter.support.testing.TopicReader.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static uk.co.healthwatchportsmouth.charter.sla.Contacts.event;
 import static uk.co.healthwatchportsmouth.charter.sla.Contacts.newContactId;
 import static uk.co.healthwatchportsmouth.charter.sla.Contacts.received;
@@ -140,6 +151,9 @@ abstract class ClockLifecycleScenarios {
 
 	@Autowired
 	VirtualClock clock;
+
+	@Autowired
+	Consumer<Message<List<byte[]>>> contactEvents;
 
 	@Autowired
 	TimerFiring timerFiring;
@@ -379,6 +393,60 @@ abstract class ClockLifecycleScenarios {
 
 		assertThat(eventsAbout(contactId)).extracting(Received::type).containsExactly(STARTED);
 		assertThat(ServiceHttp.json(this.http.get("/clocks?contactId=" + contactId))).hasSize(1);
+	}
+
+	@Test
+	void aBatchStartsItsNewClocksTogetherInOrderWithTheOtherEventsAndStopsAtTheFirstUnreadableRecord() {
+		String first = newContactId();
+		String second = newContactId();
+		String third = newContactId();
+		String afterTheUnreadable = newContactId();
+		Instant now = this.clock.instant();
+		List<Message<byte[]>> records = List.of(record(received(first, "EMAIL", now)),
+				record(received(second, "LETTER", now)), record(received(first, "EMAIL", now)),
+				record(responded(first, now.plusSeconds(60))), record(received(third, "ANSWERPHONE", now)),
+				MessageBuilder.withPayload("}{ not json".getBytes(StandardCharsets.UTF_8))
+					.setHeader("ce_type", "contact.received.v1".getBytes(StandardCharsets.UTF_8))
+					.build(),
+				record(received(afterTheUnreadable, "EMAIL", now)));
+
+		assertThatExceptionOfType(BatchListenerFailedException.class)
+			.isThrownBy(() -> this.contactEvents.accept(batch(records)))
+			.satisfies((failure) -> assertThat(failure.getIndex()).isEqualTo(5))
+			.withCauseInstanceOf(MalformedEventException.class);
+
+		this.slaEvents.await(event(first, MET), AWAIT);
+		assertThat(eventsAbout(first)).extracting(Received::type)
+			.as("started once, then met by the response that followed it in the batch")
+			.containsExactly(STARTED, MET);
+		assertThat(clockOf(second).get("state").asString()).isEqualTo("RUNNING");
+		assertThat(clockOf(third).get("state").asString()).isEqualTo("RUNNING");
+		assertThat(ServiceHttp.json(this.http.get("/clocks?contactId=" + afterTheUnreadable)))
+			.as("records after the failed one are left for the consumer to read again")
+			.isEmpty();
+
+		this.contactEvents.accept(batch(records.subList(6, 7)));
+		this.contactEvents.accept(batch(records.subList(0, 5)));
+		this.slaEvents.await(event(afterTheUnreadable, STARTED), AWAIT);
+		LockSupport.parkNanos(QUIET.toNanos());
+		assertThat(eventsAbout(first)).extracting(Received::type)
+			.as("a batch delivered again changes nothing")
+			.containsExactly(STARTED, MET);
+		assertThat(eventsAbout(second)).extracting(Received::type).containsExactly(STARTED);
+	}
+
+	private static Message<byte[]> record(CharterEvent event) {
+		return EventMessages.toMessage(event, "/intake-service");
+	}
+
+	/** The records as the binder hands a poll to the function. */
+	private static Message<List<byte[]>> batch(List<Message<byte[]>> records) {
+		List<Map<String, Object>> headers = records.stream()
+			.map((record) -> (Map<String, Object>) new HashMap<String, Object>(record.getHeaders()))
+			.toList();
+		return MessageBuilder.withPayload(records.stream().map(Message::getPayload).toList())
+			.setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers)
+			.build();
 	}
 
 	@Test

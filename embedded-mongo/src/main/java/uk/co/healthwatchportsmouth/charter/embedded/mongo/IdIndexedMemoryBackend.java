@@ -43,9 +43,9 @@ public class IdIndexedMemoryBackend extends MemoryBackend {
 		@Override
 		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
 				int batchSize, Document fieldSelector) {
-			return IdLookup.positions(query, getIndexes())
-				.map((positions) -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
-						fieldSelector))
+			return IdLookup.narrow(query, getIndexes())
+				.map((narrowed) -> matchDocuments(narrowed.rest(), narrowed.positions(), orderBy, numberToSkip, limit,
+						batchSize, fieldSelector))
 				.orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
 		}
 

@@ -93,6 +93,31 @@ class IdIndexedBackendsTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("backends")
+	void aListOfIdsAloneFindsExactlyThoseDocumentsAndUpdatesOnlyThem(String name, Supplier<MongoBackend> backend) {
+		try (Running running = new Running(backend.get())) {
+			MongoCollection<Document> clocks = running.clocks(100);
+			List<String> wanted = new ArrayList<>();
+			for (int i = 0; i < 100; i += 3) {
+				wanted.add("clock-" + i);
+			}
+			wanted.add("none");
+
+			List<String> found = clocks.find(Filters.in("_id", wanted))
+				.projection(new Document("state", 1))
+				.map((document) -> document.getString("_id"))
+				.into(new ArrayList<>());
+			long updated = clocks
+				.updateMany(Filters.in("_id", wanted), new Document("$set", new Document("seen", true)))
+				.getModifiedCount();
+
+			assertThat(found).containsExactlyInAnyOrderElementsOf(wanted.subList(0, wanted.size() - 1));
+			assertThat(updated).isEqualTo(34);
+			assertThat(clocks.countDocuments(Filters.eq("seen", true))).isEqualTo(34);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("backends")
 	void queriesWithoutAnIdStillScanTheCollection(String name, Supplier<MongoBackend> backend) {
 		try (Running running = new Running(backend.get())) {
 			MongoCollection<Document> clocks = running.clocks(100);

@@ -34,7 +34,8 @@ public class DeadLetterMetrics {
 		};
 	}
 
-	static void count(MeterRegistry meters, String group, ConsumerRecord<?, ?> record) {
+	/** Counts one record parked in the dead-letter topic of the topic and group. */
+	public static void count(MeterRegistry meters, String group, ConsumerRecord<?, ?> record) {
 		meters.counter(METER, "topic", Topics.deadLetter(record.topic(), group)).increment();
 	}
 

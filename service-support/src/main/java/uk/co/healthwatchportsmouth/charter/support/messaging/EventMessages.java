@@ -2,10 +2,13 @@ package uk.co.healthwatchportsmouth.charter.support.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
@@ -67,6 +70,31 @@ public final class EventMessages {
 			throw new MalformedEventException("Record payload is not bytes: " + message.getPayload().getClass());
 		}
 		return EventCodec.decode(type, payload);
+	}
+
+	/**
+	 * The records of a batch consumed at once, each as a message with its own headers
+	 * (the binder delivers a batch's headers as one list per record).
+	 */
+	public static List<Message<?>> split(Message<? extends List<?>> batch) {
+		List<?> payloads = batch.getPayload();
+		Object converted = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
+		List<?> headersPerRecord = (converted instanceof List<?> list) ? list : List.of();
+		List<Message<?>> records = new ArrayList<>(payloads.size());
+		for (int index = 0; index < payloads.size(); index++) {
+			Object payload = payloads.get(index);
+			MessageBuilder<?> record = MessageBuilder.withPayload((payload != null) ? payload : new byte[0]);
+			if (index < headersPerRecord.size() && headersPerRecord.get(index) instanceof Map<?, ?> headers) {
+				headers.forEach((name, value) -> {
+					// a message's own id and timestamp are made afresh, never copied
+					if (!MessageHeaders.ID.equals(name) && !MessageHeaders.TIMESTAMP.equals(name)) {
+						record.setHeader(name.toString(), value);
+					}
+				});
+			}
+			records.add(record.build());
+		}
+		return records;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package uk.co.healthwatchportsmouth.charter.support.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +54,33 @@ class EventMessagesTest {
 		Message<byte[]> message = MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8)).build();
 
 		assertThatThrownBy(() -> EventMessages.fromMessage(message)).isInstanceOf(MalformedEventException.class);
+	}
+
+	@Test
+	void eachRecordOfABatchKeepsItsOwnHeaders() {
+		ContactReceived second = new ContactReceived("e2", Instant.parse("2026-11-24T10:05:00Z"), "c2", "LETTER",
+				Instant.parse("2026-11-24T10:05:00Z"), "sam");
+		Message<byte[]> first = EventMessages.toMessage(this.event, "/intake-service");
+		Message<byte[]> next = EventMessages.toMessage(second, "/intake-service");
+		Message<List<byte[]>> batch = MessageBuilder.withPayload(List.of(first.getPayload(), next.getPayload()))
+			.setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS,
+					List.of(Map.copyOf(first.getHeaders()), Map.copyOf(next.getHeaders())))
+			.build();
+
+		List<Message<?>> records = EventMessages.split(batch);
+
+		assertThat(records).hasSize(2);
+		assertThat(records.stream().map(EventMessages::fromMessage)).containsExactly(this.event, second);
+		assertThat(EventMessages.header(records.get(1), EventHeaders.ID)).isEqualTo("e2");
+	}
+
+	@Test
+	void aBatchRecordWithoutHeadersIsMalformed() {
+		Message<List<byte[]>> batch = MessageBuilder.withPayload(List.of(EventCodec.encode(this.event))).build();
+
+		List<Message<?>> records = EventMessages.split(batch);
+
+		assertThatThrownBy(() -> EventMessages.fromMessage(records.get(0))).isInstanceOf(MalformedEventException.class);
 	}
 
 }

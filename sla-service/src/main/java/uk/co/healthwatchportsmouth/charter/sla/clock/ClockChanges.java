@@ -1,8 +1,11 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
+import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -45,12 +48,24 @@ public class ClockChanges {
 	 * @return false when the clock existed already (nothing changes)
 	 */
 	public boolean start(DeadlineClock.Started started) {
-		DeadlineClock clock = started.clock();
-		if (!this.store.insert(clock, started.event())) {
-			return false;
+		return !startAll(List.of(started)).isEmpty();
+	}
+
+	/**
+	 * Stores newly started clocks with one write and schedules their first timers.
+	 * @return the clocks started, in the order given; those that existed already are left
+	 * out (nothing changes for them)
+	 */
+	public List<DeadlineClock> startAll(List<DeadlineClock.Started> started) {
+		Set<String> stored = new HashSet<>(this.store.insertAll(started));
+		List<DeadlineClock> clocks = new ArrayList<>(stored.size());
+		for (DeadlineClock.Started each : started) {
+			if (stored.remove(each.clock().id())) {
+				schedulePending(each.clock());
+				clocks.add(each.clock());
+			}
 		}
-		schedulePending(clock);
-		return true;
+		return clocks;
 	}
 
 	public Optional<DeadlineClock> find(String clockId) {

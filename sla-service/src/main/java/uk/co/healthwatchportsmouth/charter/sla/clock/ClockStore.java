@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +16,17 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -31,6 +36,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
+import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.sla.lease.TimerShards;
 import uk.co.healthwatchportsmouth.charter.support.outbox.EventOutbox;
 import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
@@ -92,15 +98,47 @@ public class ClockStore {
 	 * @return false when a clock with that id already exists, in which case nothing
 	 * changes (a redelivered contact event starts nothing twice)
 	 */
-	public boolean insert(DeadlineClock clock, CharterEvent started) {
+	public boolean insert(DeadlineClock clock, ClockStarted started) {
+		return !insertAll(List.of(new DeadlineClock.Started(clock, started))).isEmpty();
+	}
+
+	/**
+	 * Stores new clocks, each with the event that started it, in one write for all of
+	 * them.
+	 * @return the ids of the clocks stored; a clock whose id exists already (a
+	 * redelivered contact event) is left out and changes nothing, as is a second clock
+	 * with the same id in the list
+	 */
+	public Set<String> insertAll(List<DeadlineClock.Started> started) {
+		Map<String, Document> byId = new LinkedHashMap<>();
+		for (DeadlineClock.Started clock : started) {
+			String id = clock.clock().id();
+			if (!byId.containsKey(id)) {
+				Document document = new Document();
+				this.mongo.getConverter()
+					.write(ClockDocument.of(clock.clock(), List.of(PendingEvent.of(clock.event())), this.shards.of(id)),
+							document);
+				byId.put(id, document);
+			}
+		}
+		if (byId.isEmpty()) {
+			return Set.of();
+		}
+		List<Document> documents = new ArrayList<>(byId.values());
+		Set<String> inserted = new LinkedHashSet<>(byId.keySet());
 		try {
-			this.mongo.insert(ClockDocument.of(clock, List.of(PendingEvent.of(started)), this.shards.of(clock.id())));
+			clocks().insertMany(documents, new InsertManyOptions().ordered(false));
 		}
-		catch (DuplicateKeyException ex) {
-			return false;
+		catch (MongoBulkWriteException ex) {
+			for (BulkWriteError error : ex.getWriteErrors()) {
+				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				inserted.remove(documents.get(error.getIndex()).getString("_id"));
+			}
 		}
-		this.outbox.publishSoon(COLLECTION, clock.id());
-		return true;
+		inserted.forEach((id) -> this.outbox.publishSoon(COLLECTION, id));
+		return inserted;
 	}
 
 	/**

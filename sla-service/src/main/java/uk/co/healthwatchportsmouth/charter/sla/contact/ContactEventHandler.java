@@ -2,6 +2,7 @@ package uk.co.healthwatchportsmouth.charter.sla.contact;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,20 +101,84 @@ public class ContactEventHandler {
 		}
 	}
 
+	/**
+	 * Handles events in the order given, as {@link #handle} would one by one, except that
+	 * the clocks of contacts received one after another are started with one write (a
+	 * busy desk logs contacts faster than clocks can be stored one at a time).
+	 * @throws EventHandlingFailed naming the position of the event that failed; every
+	 * event before it has been handled
+	 */
+	public void handleInOrder(List<CharterEvent> events) {
+		List<DeadlineClock.Started> starting = new ArrayList<>();
+		int firstStarting = 0;
+		for (int position = 0; position < events.size(); position++) {
+			CharterEvent event = events.get(position);
+			if (event instanceof ContactReceived received) {
+				DeadlineClock.Started started;
+				try {
+					started = startFor(received);
+				}
+				catch (RuntimeException ex) {
+					startAll(starting, firstStarting);
+					throw new EventHandlingFailed(position, ex);
+				}
+				if (starting.isEmpty()) {
+					firstStarting = position;
+				}
+				starting.add(started);
+				continue;
+			}
+			startAll(starting, firstStarting);
+			try {
+				handle(event);
+			}
+			catch (RuntimeException ex) {
+				throw new EventHandlingFailed(position, ex);
+			}
+		}
+		startAll(starting, firstStarting);
+	}
+
+	private void startAll(List<DeadlineClock.Started> starting, int firstPosition) {
+		if (starting.isEmpty()) {
+			return;
+		}
+		List<DeadlineClock> started;
+		try {
+			started = this.changes.startAll(starting);
+		}
+		catch (RuntimeException ex) {
+			// the clocks stored before the failure are found existing when it is retried
+			throw new EventHandlingFailed(firstPosition, ex);
+		}
+		if (started.size() < starting.size()) {
+			log.debug("{} of {} clocks existed already; their events change nothing", starting.size() - started.size(),
+					starting.size());
+		}
+		started.forEach(ContactEventHandler::logStarted);
+		starting.clear();
+	}
+
 	private void received(ContactReceived event) {
-		Deadline deadline = this.standards.deadlineFor(event.channel(), event.receivedAt())
-			.orElseThrow(() -> new MalformedEventException(
-					"No charter standard covers channel " + event.channel() + " (event " + event.eventId() + ")"));
-		DeadlineClock.Started started = DeadlineClock.start(event.contactId(), event.assigneeId(), deadline,
-				this.clock.instant());
-		DeadlineClock deadlineClock = started.clock();
+		DeadlineClock.Started started = startFor(event);
 		if (!this.changes.start(started)) {
-			log.debug("Clock {} for contact {} already exists; event {} changes nothing", deadlineClock.id(),
+			log.debug("Clock {} for contact {} already exists; event {} changes nothing", started.clock().id(),
 					event.contactId(), event.eventId());
 			return;
 		}
-		log.info("Clock {} started for contact {}: {} due {}", deadlineClock.id(), event.contactId(),
-				deadline.standard(), deadline.dueAt());
+		logStarted(started.clock());
+	}
+
+	private DeadlineClock.Started startFor(ContactReceived event) {
+		Deadline deadline = this.standards.deadlineFor(event.channel(), event.receivedAt())
+			.orElseThrow(() -> new MalformedEventException(
+					"No charter standard covers channel " + event.channel() + " (event " + event.eventId() + ")"));
+		return DeadlineClock.start(event.contactId(), event.assigneeId(), deadline, this.clock.instant());
+	}
+
+	private static void logStarted(DeadlineClock started) {
+		log.info("Clock {} started for contact {}: {} due {}", started.id(), started.contactId(), started.standard(),
+				started.dueAt());
 	}
 
 	/** An answer meets (or, late, breaches) the clock; an answered clock ignores it. */
