@@ -4,10 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
+import uk.co.healthwatchportsmouth.charter.sla.clock.ClockMetrics;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockState;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
@@ -37,6 +44,12 @@ abstract class ReadSideScenarios {
 
 	@Autowired
 	ClockStore store;
+
+	@Autowired
+	ClockMetrics clockMetrics;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Value("${local.server.port}")
 	int port;
@@ -174,6 +187,44 @@ abstract class ReadSideScenarios {
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(ServiceHttp.json(response).get("errors").get(0).get("field").asString()).as(path).isEqualTo(field);
+	}
+
+	@Test
+	void openClocksAreCountedByStandardStateAndTheLondonDayTheirDeadlineFallsOn() {
+		ZoneId london = ZoneId.of("Europe/London");
+		Instant now = Instant.now();
+		Instant tomorrowNoon = LocalDate.now(london).plusDays(1).atTime(12, 0).atZone(london).toInstant();
+		Map<String, Double> before = openLetterClocks();
+
+		store(clock("counted", "LETTER", ClockState.BREACHED, now.minus(Duration.ofDays(3)).toString(), null, false));
+		store(clock("counted", "LETTER", ClockState.PAUSED, tomorrowNoon.toString(), null, false));
+		store(clock("counted", "LETTER", ClockState.RUNNING, now.plus(Duration.ofDays(30)).toString(), null, false));
+		store(clock("counted", "LETTER", ClockState.RUNNING, now.plus(Duration.ofDays(31)).toString(), null, false));
+		store(clock("counted", "LETTER", ClockState.MET, now.plus(Duration.ofDays(30)).toString(), now.toString(),
+				false));
+
+		Map<String, Double> after = openLetterClocks();
+		assertThat(after.getOrDefault("breached|overdue", 0.0) - before.getOrDefault("breached|overdue", 0.0))
+			.isEqualTo(1);
+		assertThat(after.getOrDefault("paused|tomorrow", 0.0) - before.getOrDefault("paused|tomorrow", 0.0))
+			.isEqualTo(1);
+		assertThat(after.getOrDefault("running|later", 0.0) - before.getOrDefault("running|later", 0.0)).isEqualTo(2);
+		assertThat(after.values().stream().mapToDouble(Double::doubleValue).sum()
+				- before.values().stream().mapToDouble(Double::doubleValue).sum())
+			.as("a met clock is not open")
+			.isEqualTo(4);
+	}
+
+	/** The LETTER open-clock gauges by state and due day, recounted now. */
+	private Map<String, Double> openLetterClocks() {
+		this.clockMetrics.refreshOpen();
+		Map<String, Double> counts = new HashMap<>();
+		this.meters.find(ClockMetrics.OPEN)
+			.tag("standard", "LETTER")
+			.gauges()
+			.forEach((gauge) -> counts.merge(gauge.getId().getTag("state") + "|" + gauge.getId().getTag("due"),
+					gauge.value(), Double::sum));
+		return counts;
 	}
 
 	private String store(DeadlineClock clock) {

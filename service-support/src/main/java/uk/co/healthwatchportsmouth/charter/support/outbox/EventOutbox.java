@@ -104,7 +104,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 */
 	public EventOutbox(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties,
 			Map<String, String> bindingByTopic, MeterRegistry meters) {
-		this(mongo, bridge::send, properties, bindingByTopic, meters);
+		this(mongo, new OutputBindings(bridge), properties, bindingByTopic, meters);
 	}
 
 	/**
@@ -134,6 +134,9 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	@Override
 	public void setApplicationContext(ApplicationContext context) {
 		this.tracing = context.getBeanProvider(TracingConfiguration.TraceParentsInstaller.class);
+		if (this.sender instanceof OutputBindings bindings) {
+			bindings.channelsFrom(context);
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.ApplicationListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
@@ -45,9 +44,9 @@ import uk.co.healthwatchportsmouth.charter.sla.SlaProperties;
  * events a clock change stored, so a change counts once however often its cause was
  * delivered. The open clocks ({@code charter.clocks.open}, by standard, state and due day
  * in the calendar's zone) are recounted from MongoDB every
- * {@code charter.sla.metrics.open-refresh}: four aggregations (one per due day range)
- * grouped by standard and state, so the cost does not grow with scrapes. Tags are codes
- * only, never people.
+ * {@code charter.sla.metrics.open-refresh}: one aggregation, a single pass over the open
+ * clocks grouped by standard, state and due day range, so the cost does not grow with
+ * scrapes. Tags are codes only, never people.
  */
 @Component
 @EnableConfigurationProperties(ClockMetrics.Properties.class)
@@ -139,10 +138,7 @@ public class ClockMetrics implements ApplicationListener<ApplicationReadyEvent>,
 			LocalDate today = now.atZone(this.zone).toLocalDate();
 			Instant tomorrow = today.plusDays(1).atStartOfDay(this.zone).toInstant();
 			Instant dayAfter = today.plusDays(2).atStartOfDay(this.zone).toInstant();
-			count(counts, Due.OVERDUE, Criteria.where(ClockDocument.DUE_AT).lt(now));
-			count(counts, Due.TODAY, Criteria.where(ClockDocument.DUE_AT).gte(now).lt(tomorrow));
-			count(counts, Due.TOMORROW, Criteria.where(ClockDocument.DUE_AT).gte(tomorrow).lt(dayAfter));
-			count(counts, Due.LATER, Criteria.where(ClockDocument.DUE_AT).gte(dayAfter));
+			count(counts, now, tomorrow, dayAfter);
 			List<MultiGauge.Row<?>> rows = new ArrayList<>();
 			counts.forEach((tags, count) -> rows.add(MultiGauge.Row.of(tags, count)));
 			this.open.register(rows, true);
@@ -152,18 +148,33 @@ public class ClockMetrics implements ApplicationListener<ApplicationReadyEvent>,
 		}
 	}
 
-	private void count(Map<Tags, Long> counts, Due due, Criteria dueRange) {
-		Aggregation aggregation = Aggregation.newAggregation(
-				Aggregation
-					.match(Criteria.where(ClockDocument.STATE).in(OPEN_STATES.stream().map(Enum::name).toList())),
-				Aggregation.match(dueRange),
-				Aggregation.group(ClockDocument.STANDARD, ClockDocument.STATE).count().as("count"));
-		for (Document group : this.mongo.aggregate(aggregation, ClockStore.COLLECTION, Document.class)) {
-			Document id = group.get("_id", Document.class);
-			String standard = id.getString(ClockDocument.STANDARD);
+	/**
+	 * One pass over the open clocks, grouped by standard, state and the day range their
+	 * deadline falls in (worked out by the store, so only the counts travel).
+	 */
+	private void count(Map<Tags, Long> counts, Instant now, Instant tomorrow, Instant dayAfter) {
+		Document open = new Document(ClockDocument.STATE,
+				new Document("$in", OPEN_STATES.stream().map(Enum::name).toList()))
+			.append(ClockDocument.DUE_AT, new Document("$ne", null));
+		Document due = dueBefore(now, Due.OVERDUE,
+				dueBefore(tomorrow, Due.TODAY, dueBefore(dayAfter, Due.TOMORROW, Due.LATER.name())));
+		Document group = new Document("_id",
+				new Document(ClockDocument.STANDARD, "$" + ClockDocument.STANDARD)
+					.append(ClockDocument.STATE, "$" + ClockDocument.STATE)
+					.append("due", due))
+			.append("count", new Document("$sum", 1));
+		for (Document row : this.mongo.getCollection(ClockStore.COLLECTION)
+			.aggregate(List.of(new Document("$match", open), new Document("$group", group)))) {
+			Document id = row.get("_id", Document.class);
 			ClockState state = ClockState.valueOf(id.getString(ClockDocument.STATE));
-			counts.merge(tags(standard, state, due), ((Number) group.get("count")).longValue(), Long::sum);
+			counts.merge(tags(id.getString(ClockDocument.STANDARD), state, Due.valueOf(id.getString("due"))),
+					((Number) row.get("count")).longValue(), Long::sum);
 		}
+	}
+
+	private static Document dueBefore(Instant instant, Due due, Object otherwise) {
+		return new Document("$cond", List
+			.of(new Document("$lt", List.of("$" + ClockDocument.DUE_AT, Date.from(instant))), due.name(), otherwise));
 	}
 
 	private static Tags tags(String standard, ClockState state, Due due) {
