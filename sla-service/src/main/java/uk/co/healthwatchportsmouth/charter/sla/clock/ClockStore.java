@@ -114,11 +114,7 @@ public class ClockStore {
 		for (DeadlineClock.Started clock : started) {
 			String id = clock.clock().id();
 			if (!byId.containsKey(id)) {
-				Document document = new Document();
-				this.mongo.getConverter()
-					.write(ClockDocument.of(clock.clock(), List.of(PendingEvent.of(clock.event())), this.shards.of(id)),
-							document);
-				byId.put(id, document);
+				byId.put(id, newClock(clock.clock(), PendingEvent.of(clock.event()), this.shards.of(id)));
 			}
 		}
 		if (byId.isEmpty()) {
@@ -211,6 +207,22 @@ public class ClockStore {
 	// stores them (instants as dates, enums by name).
 	private MongoCollection<Document> clocks() {
 		return this.mongo.getCollection(COLLECTION);
+	}
+
+	/**
+	 * A new clock's document, as the mapping of {@link ClockDocument} stores it: what a
+	 * change sets, and what never changes.
+	 */
+	static Document newClock(DeadlineClock clock, PendingEvent started, int shard) {
+		Document document = new Document("_id", clock.id()).append(ClockDocument.CONTACT_ID, clock.contactId())
+			.append(ClockDocument.STANDARD, clock.standard())
+			.append("standardVersion", clock.standardVersion())
+			.append(ClockDocument.STARTED_AT, date(clock.startedAt()));
+		document.putAll(changes(clock, List.of(), null).get("$set", Document.class));
+		clock.workingDays().ifPresent((days) -> document.append("workingDays", days));
+		return document.append(EventOutbox.FIELD, List.of(outboxEntry(started)))
+			.append(ClockDocument.SHARD, shard)
+			.append("_class", ClockDocument.class.getName());
 	}
 
 	private static Document unchanged(ClockVersion basedOn, String id, Long leaseEpoch) {
