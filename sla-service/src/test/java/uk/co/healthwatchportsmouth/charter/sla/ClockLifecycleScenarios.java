@@ -58,10 +58,12 @@ import uk.co.healthwatchportsmouth.charter.calendar.WorkingCalendar;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.sla.answerphone.AnswerphoneCheckClocks;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockMetrics;
+import uk.co.healthwatchportsmouth.charter.sla.clock.ClockStore;
 import uk.co.healthwatchportsmouth.charter.sla.clock.ClockTimer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.DeadlineClock;
 import uk.co.healthwatchportsmouth.charter.sla.clock.Timer;
 import uk.co.healthwatchportsmouth.charter.sla.clock.TimerKind;
+import uk.co.healthwatchportsmouth.charter.sla.standard.CharterStandards;
 import uk.co.healthwatchportsmouth.charter.sla.timer.TimerFiring;
 import uk.co.healthwatchportsmouth.charter.support.clock.VirtualClock;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
@@ -154,6 +156,12 @@ abstract class ClockLifecycleScenarios {
 
 	@Autowired
 	Consumer<Message<List<byte[]>>> contactEvents;
+
+	@Autowired
+	ClockStore store;
+
+	@Autowired
+	CharterStandards standards;
 
 	@Autowired
 	TimerFiring timerFiring;
@@ -379,6 +387,25 @@ abstract class ClockLifecycleScenarios {
 		this.contacts.publish(responded(contactId, this.clock.instant()));
 
 		awaitState(contactId, "MET_AFTER_BREACH");
+		assertThat(eventsAbout(contactId)).extracting(Received::type).containsExactly(STARTED, REMINDER, BREACHED);
+	}
+
+	@Test
+	void aClockStoredByAnAttemptThatFailedBeforeItsTimerWasQueuedGetsItWhenTheEventIsRedelivered() {
+		String contactId = newContactId();
+		Instant receivedAt = this.clock.instant();
+		// what an attempt that failed part-way leaves behind: the clock stored, its timer
+		// never queued
+		DeadlineClock.Started stored = DeadlineClock.start(contactId, "jo",
+				this.standards.deadlineFor("ANSWERPHONE", receivedAt).orElseThrow(), receivedAt);
+		assertThat(this.store.insertAll(List.of(stored))).containsExactly(stored.clock().id());
+		ClockStarted started = (ClockStarted) this.slaEvents.await(event(contactId, STARTED), AWAIT).event();
+
+		this.contacts.publish(received(contactId, "ANSWERPHONE", receivedAt));
+		LockSupport.parkNanos(QUIET.toNanos());
+		advanceTo(started.dueAt().plusSeconds(1));
+
+		this.slaEvents.await(event(contactId, BREACHED), AWAIT);
 		assertThat(eventsAbout(contactId)).extracting(Received::type).containsExactly(STARTED, REMINDER, BREACHED);
 	}
 

@@ -59,11 +59,20 @@ public class ClockChanges {
 	public List<DeadlineClock> startAll(List<DeadlineClock.Started> started) {
 		Set<String> stored = new HashSet<>(this.store.insertAll(started));
 		List<DeadlineClock> clocks = new ArrayList<>(stored.size());
+		List<String> existing = new ArrayList<>();
 		for (DeadlineClock.Started each : started) {
 			if (stored.remove(each.clock().id())) {
 				schedulePending(each.clock());
 				clocks.add(each.clock());
 			}
+			else {
+				existing.add(each.clock().id());
+			}
+		}
+		if (!existing.isEmpty()) {
+			// one may have been stored by an attempt that failed before its timer was
+			// scheduled; a timer queued twice fires once (the second finds it done)
+			this.store.findAll(existing).values().forEach(this::schedulePending);
 		}
 		return clocks;
 	}

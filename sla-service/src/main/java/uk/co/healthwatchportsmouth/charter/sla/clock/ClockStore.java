@@ -122,18 +122,28 @@ public class ClockStore {
 		}
 		List<Document> documents = new ArrayList<>(byId.values());
 		Set<String> inserted = new LinkedHashSet<>(byId.keySet());
+		Set<String> stored = new LinkedHashSet<>(byId.keySet());
+		MongoBulkWriteException failure = null;
 		try {
 			clocks().insertMany(documents, new InsertManyOptions().ordered(false));
 		}
 		catch (MongoBulkWriteException ex) {
 			for (BulkWriteError error : ex.getWriteErrors()) {
+				String id = documents.get(error.getIndex()).getString("_id");
+				inserted.remove(id);
 				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-					throw ex;
+					stored.remove(id);
+					failure = ex;
 				}
-				inserted.remove(documents.get(error.getIndex()).getString("_id"));
 			}
 		}
-		inserted.forEach((id) -> this.outbox.publishSoon(COLLECTION, id));
+		// a clock that exists already may have been stored by an attempt that failed
+		// before its event was published: the relay finds out (an empty outbox costs a
+		// read)
+		stored.forEach((id) -> this.outbox.publishSoon(COLLECTION, id));
+		if (failure != null) {
+			throw failure;
+		}
 		return inserted;
 	}
 
