@@ -72,9 +72,9 @@ public class ContactEventHandler {
 		this.answerphoneChecks = answerphoneChecks;
 	}
 
-	public void handle(CharterEvent event) {
+	/** Every contact event but a contact received, which is started in batches. */
+	private void handle(CharterEvent event) {
 		switch (event) {
-			case ContactReceived received -> received(received);
 			case ContactResponded responded ->
 				answered(DeadlineClock.idFor(responded.contactId()), responded.respondedAt(), responded.eventId());
 			case ContactResolvedAtFirstContact resolved ->
@@ -102,9 +102,9 @@ public class ContactEventHandler {
 	}
 
 	/**
-	 * Handles events in the order given, as {@link #handle} would one by one, except that
-	 * the clocks of contacts received one after another are started with one write (a
-	 * busy desk logs contacts faster than clocks can be stored one at a time).
+	 * Handles events in the order given; the clocks of contacts received one after
+	 * another are started with one write (a busy desk logs contacts faster than clocks
+	 * can be stored one at a time), every other event on its own.
 	 * @throws EventHandlingFailed naming the position of the event that failed; every
 	 * event before it has been handled
 	 */
@@ -157,16 +157,6 @@ public class ContactEventHandler {
 		}
 		started.forEach(ContactEventHandler::logStarted);
 		starting.clear();
-	}
-
-	private void received(ContactReceived event) {
-		DeadlineClock.Started started = startFor(event);
-		if (!this.changes.start(started)) {
-			log.debug("Clock {} for contact {} already exists; event {} changes nothing", started.clock().id(),
-					event.contactId(), event.eventId());
-			return;
-		}
-		logStarted(started.clock());
 	}
 
 	private DeadlineClock.Started startFor(ContactReceived event) {
