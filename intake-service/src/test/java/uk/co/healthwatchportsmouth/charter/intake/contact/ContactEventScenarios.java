@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReceived;
 import uk.co.healthwatchportsmouth.charter.contracts.ContactResponded;
@@ -130,6 +131,24 @@ abstract class ContactEventScenarios extends IntakeScenario {
 				.extracting(Received::type)
 				.containsExactly("contact.received.v1");
 		}
+	}
+
+	@Test
+	void aRecordCarriesNoHeaderOfTheRelaysOwnBookkeeping() {
+		String id = logContact(contact());
+
+		try (TopicReader topic = contactEvents()) {
+			topic.await((record) -> id.equals(record.key()), PUBLISHED_WITHIN);
+		}
+		ConsumerRecord<byte[], byte[]> record = TopicRecords.readAll(kafkaBrokers(), Topics.CONTACTS)
+			.stream()
+			.filter((r) -> id.equals(new String(r.key(), StandardCharsets.UTF_8)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(record.headers()).extracting(Header::key)
+			.as("the token the relay uses to get each send's acknowledgement stays in the service")
+			.doesNotContain(KafkaIntegrationHeaders.FUTURE_TOKEN)
+			.contains(EventHeaders.ID, EventHeaders.TYPE, EventHeaders.SOURCE, EventHeaders.TIME);
 	}
 
 	record CloudEventsHeaders(String id, String type, String source, Instant time) {

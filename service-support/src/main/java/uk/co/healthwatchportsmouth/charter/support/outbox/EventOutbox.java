@@ -1,5 +1,6 @@
 package uk.co.healthwatchportsmouth.charter.support.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiPredicate;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Counter;
@@ -53,11 +54,12 @@ import uk.co.healthwatchportsmouth.charter.support.tracing.TracingConfiguration;
  * <p>
  * Publishing runs in several lanes; each document is always published by the same lane,
  * so its events stay in order. A lane takes every document queued for it, up to a batch:
- * it reads their outboxes at once, sends the documents' events side by side (each
- * document's in order), so that the Kafka producer batches them, and removes what was
- * sent in one write. Documents are published soon after they are saved. Any that could
- * not be (Kafka down, service killed) are found again by a sweep at start-up and, while
- * failures are outstanding, every retry interval.
+ * it reads their outboxes at once, sends the documents' events side by side without
+ * waiting between sends, so that the Kafka producer batches them, then waits for the
+ * acknowledgements; a document's next event is sent only once the one before it is
+ * acknowledged. It removes what was sent in one write. Documents are published soon after
+ * they are saved. Any that could not be (Kafka down, service killed) are found again by a
+ * sweep at start-up and, while failures are outstanding, every retry interval.
  */
 public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, ApplicationContextAware, AutoCloseable {
 
@@ -65,9 +67,14 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
 
+	// the Kafka producer fails every send it could not deliver within its delivery
+	// timeout (two minutes unless configured otherwise); this only guards against an
+	// acknowledgement that never comes at all
+	private static final Duration ACKNOWLEDGEMENT_WAIT = Duration.ofMinutes(5);
+
 	private final MongoTemplate mongo;
 
-	private final BiPredicate<String, Message<byte[]>> sender;
+	private final BiFunction<String, Message<byte[]>, CompletableFuture<?>> sender;
 
 	private final OutboxProperties properties;
 
@@ -76,10 +83,6 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	private final ScheduledExecutorService sweeper;
 
 	private final List<Lane> lanes;
-
-	// platform threads: a service (or a test) busy with virtual threads of its own must
-	// not starve the sends that empty the outbox
-	private final ExecutorService senders;
 
 	private final Set<String> collections = ConcurrentHashMap.newKeySet();
 
@@ -108,11 +111,11 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	}
 
 	/**
-	 * @param sender sends a message to an output binding and tells whether the broker
-	 * acknowledged it
+	 * @param sender sends a message to an output binding, answering with the broker's
+	 * acknowledgement to come (a future that fails if the message is not published)
 	 */
-	EventOutbox(MongoTemplate mongo, BiPredicate<String, Message<byte[]>> sender, OutboxProperties properties,
-			Map<String, String> bindingByTopic, MeterRegistry meters) {
+	EventOutbox(MongoTemplate mongo, BiFunction<String, Message<byte[]>, CompletableFuture<?>> sender,
+			OutboxProperties properties, Map<String, String> bindingByTopic, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.sender = sender;
 		this.properties = properties;
@@ -125,8 +128,6 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			.register(meters);
 		this.sweeper = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
-		this.senders = Executors.newFixedThreadPool(properties.senders(),
-				Thread.ofPlatform().name("outbox-send-", 0).daemon().factory());
 		this.lanes = IntStream.range(0, properties.lanes()).mapToObj(Lane::new).toList();
 	}
 
@@ -190,19 +191,16 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			.stream()
 			.filter((document) -> !document.getList(FIELD, Document.class, List.of()).isEmpty())
 			.toList();
-		Map<Object, List<String>> sentById = new LinkedHashMap<>();
-		if (documents.size() == 1) {
-			Document only = documents.get(0);
-			sentById.put(only.get("_id"), sendInOrder(only));
+		Map<Object, List<PendingEvent>> pendingById = new LinkedHashMap<>();
+		for (Document document : documents) {
+			pendingById.put(document.get("_id"),
+					document.getList(FIELD, Document.class)
+						.stream()
+						.map((entry) -> new PendingEvent(entry.getString("eventId"), entry.getString("type"),
+								entry.getString("payload"), null, entry.getString("traceParent")))
+						.toList());
 		}
-		else if (!documents.isEmpty()) {
-			List<Future<List<String>>> sending = documents.stream()
-				.map((document) -> this.senders.submit(() -> sendInOrder(document)))
-				.toList();
-			for (int i = 0; i < documents.size(); i++) {
-				sentById.put(documents.get(i).get("_id"), awaitSent(sending.get(i)));
-			}
-		}
+		Map<Object, List<String>> sentById = sendInRounds(pendingById);
 		boolean complete = true;
 		Set<Object> waiting = new HashSet<>();
 		BulkOperations removal = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
@@ -235,36 +233,60 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		return complete;
 	}
 
-	/** Sends a document's events in order, stopping at the first that fails. */
-	private List<String> sendInOrder(Document document) {
-		List<String> sent = new ArrayList<>();
-		for (Document entry : document.getList(FIELD, Document.class, List.of())) {
-			PendingEvent event = new PendingEvent(entry.getString("eventId"), entry.getString("type"),
-					entry.getString("payload"), null, entry.getString("traceParent"));
-			if (!send(event)) {
-				break;
+	/**
+	 * Sends the first pending event of every document side by side, waits for the
+	 * broker's acknowledgements, then the second event of each document whose first was
+	 * acknowledged, and so on: a document's event is sent only once the one before it is
+	 * acknowledged, so its events reach the topic in order and a refused one holds back
+	 * those after it. Most documents carry a single event, so a batch is mostly one
+	 * round.
+	 * @return the ids of the events acknowledged, by document
+	 */
+	private Map<Object, List<String>> sendInRounds(Map<Object, List<PendingEvent>> pendingById) {
+		Map<Object, List<String>> sentById = new LinkedHashMap<>();
+		pendingById.keySet().forEach((id) -> sentById.put(id, new ArrayList<>()));
+		List<Object> sending = new ArrayList<>(pendingById.keySet());
+		for (int round = 0; !sending.isEmpty(); round++) {
+			Map<Object, CompletableFuture<?>> acknowledgements = new LinkedHashMap<>();
+			for (Object id : sending) {
+				acknowledgements.put(id, send(pendingById.get(id).get(round)));
 			}
-			sent.add(event.eventId());
+			List<Object> next = new ArrayList<>();
+			for (Map.Entry<Object, CompletableFuture<?>> sent : acknowledgements.entrySet()) {
+				List<PendingEvent> pending = pendingById.get(sent.getKey());
+				PendingEvent event = pending.get(round);
+				if (acknowledged(event, sent.getValue())) {
+					sentById.get(sent.getKey()).add(event.eventId());
+					if (pending.size() > round + 1) {
+						next.add(sent.getKey());
+					}
+				}
+			}
+			sending = next;
 		}
-		return sent;
+		return sentById;
 	}
 
-	private static List<String> awaitSent(Future<List<String>> sending) {
+	private boolean acknowledged(PendingEvent event, CompletableFuture<?> acknowledgement) {
 		try {
-			return sending.get();
+			acknowledgement.get(ACKNOWLEDGEMENT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			this.published.increment();
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return List.of();
+			return false;
 		}
-		catch (ExecutionException ex) {
-			// send() catches what a send throws; nothing is known to be sent
-			log.warn("Outbox send failed unexpectedly; will retry: {}", ex.getCause().toString());
-			return List.of();
+		catch (ExecutionException | TimeoutException ex) {
+			Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+			this.failed.increment();
+			log.warn("Could not publish event {} ({}); will retry: {}", event.eventId(), event.type(),
+					cause.toString());
+			return false;
 		}
 	}
 
-	private boolean send(PendingEvent pending) {
+	private CompletableFuture<?> send(PendingEvent pending) {
 		if (pending.traceParent() == null || pending.traceParent().isBlank()) {
 			return sendInTrace(pending);
 		}
@@ -274,7 +296,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		return bridge.within(pending.traceParent(), "outbox publish", () -> sendInTrace(pending));
 	}
 
-	private boolean sendInTrace(PendingEvent pending) {
+	private CompletableFuture<?> sendInTrace(PendingEvent pending) {
 		try {
 			String topic = EventType.fromWireName(pending.type()).orElseThrow().topic();
 			String binding = this.bindingByTopic.get(topic);
@@ -283,17 +305,10 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			}
 			Message<byte[]> message = EventMessages.toMessage(pending.event(), this.properties.source(),
 					pending.traceParent());
-			if (!this.sender.test(binding, message)) {
-				throw new IllegalStateException("Binding " + binding + " refused the message");
-			}
-			this.published.increment();
-			return true;
+			return this.sender.apply(binding, message);
 		}
 		catch (RuntimeException ex) {
-			this.failed.increment();
-			log.warn("Could not publish event {} ({}); will retry: {}", pending.eventId(), pending.type(),
-					ex.getMessage());
-			return false;
+			return CompletableFuture.failedFuture(ex);
 		}
 	}
 
@@ -333,7 +348,6 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		this.senders.shutdown();
 	}
 
 	private record Key(String collection, Object id) {

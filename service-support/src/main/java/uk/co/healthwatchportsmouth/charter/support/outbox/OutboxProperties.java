@@ -20,14 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * retried
  * @param lanes how many relays publish in parallel
  * @param batchSize the most documents a relay publishes together (one read and one write
- * of the store for all of them)
- * @param senders how many threads send the documents of a batch side by side (each waits
- * for the broker's acknowledgement of its send)
+ * of the store for all of them, their events sent before any acknowledgement is awaited)
  */
 @Validated
 @ConfigurationProperties("charter.outbox")
 public record OutboxProperties(@NotBlank String source, @NotNull @DefaultValue("PT5S") Duration retryInterval,
-		@Min(1) @Max(64) @DefaultValue("4") int lanes, @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
-		@Min(1) @Max(256) @DefaultValue("64") int senders) {
+		@Min(1) @Max(64) @DefaultValue("4") int lanes, @Min(1) @Max(10_000) @DefaultValue("500") int batchSize) {
 
 }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiPredicate;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoClient;
@@ -34,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The relay against the Mongo wire server, with the broker's acknowledgements played by a
- * recording sender (the sends themselves are covered by the services' scenarios on a real
- * broker).
+ * recording sender that answers a little later, as a producer does (the sends themselves
+ * are covered by the services' scenarios on a real broker).
  */
 class EventOutboxRelayTest {
 
@@ -46,6 +49,12 @@ class EventOutboxRelayTest {
 	private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 
 	private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+	// the ids of the events sent while an earlier event of the same document was not yet
+	// acknowledged
+	private final List<String> sentBeforeTheOneBeforeWasAcknowledged = Collections.synchronizedList(new ArrayList<>());
+
+	private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -81,6 +90,8 @@ class EventOutboxRelayTest {
 					this.sent.stream().filter((eventId) -> eventId.startsWith("contact-" + n + "/")).toList())
 				.as("contact-%d's events in the order they were stored", n)
 				.containsExactly("contact-" + n + "/0", "contact-" + n + "/1", "contact-" + n + "/2"));
+		assertThat(this.sentBeforeTheOneBeforeWasAcknowledged).as("events sent ahead of their predecessor's ack")
+			.isEmpty();
 	}
 
 	@Test
@@ -152,16 +163,24 @@ class EventOutboxRelayTest {
 	}
 
 	private EventOutbox outbox(int lanes, int batchSize) {
-		BiPredicate<String, Message<byte[]>> broker = (binding, message) -> {
+		Executor later = CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS);
+		BiFunction<String, Message<byte[]>, CompletableFuture<?>> broker = (binding, message) -> {
 			String eventId = EventMessages.header(message, EventHeaders.ID);
+			int slash = eventId.lastIndexOf('/');
+			int number = Integer.parseInt(eventId.substring(slash + 1));
+			if (number > 0 && !this.acknowledged.contains(eventId.substring(0, slash + 1) + (number - 1))) {
+				this.sentBeforeTheOneBeforeWasAcknowledged.add(eventId);
+			}
 			if (this.refused.contains(eventId)) {
-				return false;
+				return CompletableFuture.supplyAsync(() -> {
+					throw new IllegalStateException("refused " + eventId);
+				}, later);
 			}
 			this.sent.add(eventId);
-			return true;
+			return CompletableFuture.runAsync(() -> this.acknowledged.add(eventId), later);
 		};
 		EventOutbox outbox = new EventOutbox(this.mongo, broker,
-				new OutboxProperties("/test", Duration.ofMinutes(5), lanes, batchSize, 4),
+				new OutboxProperties("/test", Duration.ofMinutes(5), lanes, batchSize),
 				Map.of(Topics.CONTACTS, "contacts-out-0"), this.meters);
 		outbox.watch(COLLECTION);
 		return outbox;
