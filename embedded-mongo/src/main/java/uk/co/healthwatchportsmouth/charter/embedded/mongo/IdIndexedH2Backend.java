@@ -2,6 +2,7 @@ package uk.co.healthwatchportsmouth.charter.embedded.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -9,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -67,6 +69,22 @@ public class IdIndexedH2Backend extends H2Backend {
 				.map((narrowed) -> matchDocuments(narrowed.rest(), narrowed.positions(), orderBy, numberToSkip, limit,
 						batchSize, fieldSelector))
 				.orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+		}
+
+		@Override
+		public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+				boolean isMulti, boolean isUpsert, Oplog oplog) {
+			return ArrayPull.of(selector, update, arrayFilters, isUpsert, getIndexes())
+				.flatMap((pull) -> pull.update(selector, update, getIndexes(), this::getDocument, this::changedInPlace,
+						getFullName(), oplog))
+				.orElseGet(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+		}
+
+		private void changedInPlace(Object position, Document document, int sizeChange) {
+			if (tracksDataSize()) {
+				updateDataSize(sizeChange);
+			}
+			handleUpdate(position, document, document);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package uk.co.healthwatchportsmouth.charter.embedded.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -8,6 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * The wire server's in-memory backend, answering queries that name an {@code _id} through
@@ -47,6 +49,22 @@ public class IdIndexedMemoryBackend extends MemoryBackend {
 				.map((narrowed) -> matchDocuments(narrowed.rest(), narrowed.positions(), orderBy, numberToSkip, limit,
 						batchSize, fieldSelector))
 				.orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+		}
+
+		@Override
+		public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+				boolean isMulti, boolean isUpsert, Oplog oplog) {
+			return ArrayPull.of(selector, update, arrayFilters, isUpsert, getIndexes())
+				.flatMap((pull) -> pull.update(selector, update, getIndexes(), this::getDocument, this::changedInPlace,
+						getFullName(), oplog))
+				.orElseGet(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
+		}
+
+		private void changedInPlace(Integer position, Document document, int sizeChange) {
+			if (tracksDataSize()) {
+				updateDataSize(sizeChange);
+			}
+			handleUpdate(position, document, document);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -16,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,87 @@ class IdIndexedBackendsTest {
 		}
 	}
 
+	static Stream<Arguments> plainAndIndexed() {
+		return Stream.of(
+				Arguments.of("memory", (Supplier<MongoBackend>) MemoryBackend::new,
+						(Supplier<MongoBackend>) IdIndexedMemoryBackend::new),
+				Arguments.of("h2 file",
+						(Supplier<MongoBackend>) () -> new H2Backend(
+								MVStore.open(files.resolve("plain-" + System.nanoTime() + ".mv").toString())),
+						(Supplier<MongoBackend>) () -> new IdIndexedH2Backend(
+								MVStore.open(files.resolve("indexed-" + System.nanoTime() + ".mv").toString()))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("plainAndIndexed")
+	void pullingEntriesFromAnArrayByIdLeavesWhatThePlainWireServerLeaves(String name, Supplier<MongoBackend> plain,
+			Supplier<MongoBackend> indexed) {
+		List<Document> documents = List.of(
+				new Document("_id", "doc-1").append("state", "BREACHED")
+					.append("outbox",
+							List.of(entry("e1"), entry("e2"), entry("e3"), new Document("eventId", 4),
+									"not a document")),
+				new Document("_id", "doc-2").append("state", "RUNNING"),
+				new Document("_id", "doc-3").append("outbox", "not an array"),
+				new Document("_id", "doc-4").append("outbox", List.of(entry("e1"))));
+		List<Document[]> updates = List.of(pull("doc-1", "e1", "e3"), pull("doc-1", "e1", "e3"), pull("none", "e1"),
+				pull("doc-2", "e1"), pull("doc-3", "e1"), pull("doc-4", "e9"),
+				new Document[] { new Document("_id", "doc-1"),
+						new Document("$pull",
+								new Document("outbox", new Document("eventId", new Document("$in", List.of(4))))) },
+				new Document[] { new Document("_id", "doc-4").append("state", "RUNNING"),
+						new Document("$pull",
+								new Document("outbox", new Document("eventId", new Document("$in", List.of("e1"))))) },
+				pull("doc-4", "e1"));
+
+		try (Running reference = new Running(plain.get()); Running tried = new Running(indexed.get())) {
+			reference.collection().insertMany(documents.stream().map(Document::new).toList());
+			tried.collection().insertMany(documents.stream().map(Document::new).toList());
+			for (Document[] update : updates) {
+				assertThat(outcome(tried.collection(), update)).as("%s", (Object) update)
+					.isEqualTo(outcome(reference.collection(), update));
+			}
+
+			assertThat(tried.collection().find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+				.isEqualTo(reference.collection().find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+			assertThat(tried.size()).as("collStats size").isEqualTo(reference.size());
+		}
+	}
+
+	@Test
+	void entriesPulledFromAnArrayStayPulledWhenTheFileIsOpenedAgain() {
+		String file = files.resolve("pulled.mv").toString();
+		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			running.collection()
+				.insertOne(new Document("_id", "doc-1").append("outbox", List.of(entry("e1"), entry("e2"))));
+			Document[] update = pull("doc-1", "e1");
+			assertThat(running.collection().updateOne(update[0], update[1]).getModifiedCount()).isEqualTo(1);
+		}
+		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			assertThat(reopened.collection().find().first().getList("outbox", Document.class))
+				.containsExactly(entry("e2"));
+		}
+	}
+
+	private static Document entry(String eventId) {
+		return new Document("eventId", eventId).append("type", "sla.breached.v1");
+	}
+
+	private static Document[] pull(String id, String... eventIds) {
+		return new Document[] { new Document("_id", id), new Document("$pull",
+				new Document("outbox", new Document("eventId", new Document("$in", List.of(eventIds))))) };
+	}
+
+	private static String outcome(MongoCollection<Document> collection, Document[] update) {
+		try {
+			var result = collection.updateOne(update[0], update[1]);
+			return "matched " + result.getMatchedCount() + ", modified " + result.getModifiedCount();
+		}
+		catch (MongoException ex) {
+			return "refused: " + ex.getCode();
+		}
+	}
+
 	@Test
 	void aFileWrittenByThePlainH2BackendOpensWithItsDataAndIdIndex() {
 		String file = files.resolve("plain.mv").toString();
@@ -164,6 +247,10 @@ class IdIndexedBackendsTest {
 
 		MongoCollection<Document> collection() {
 			return this.client.getDatabase("charter").getCollection("clocks");
+		}
+
+		Object size() {
+			return this.client.getDatabase("charter").runCommand(new Document("collStats", "clocks")).get("size");
 		}
 
 		MongoCollection<Document> clocks(int count) {
