@@ -10,12 +10,8 @@ import java.util.function.Function;
 
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * The update an outbox relay makes after every publish, {@code {_id: X}} with
@@ -53,7 +49,7 @@ final class ArrayPull {
 		}
 		Map.Entry<String, Object> pulled = pull.entrySet().iterator().next();
 		String field = pulled.getKey();
-		if (field.contains(".") || field.startsWith("$") || covered(field, indexes)
+		if (field.contains(".") || field.startsWith("$") || IndexedFields.covers(indexes, field)
 				|| !(pulled.getValue() instanceof Document condition) || condition.size() != 1) {
 			return Optional.empty();
 		}
@@ -64,17 +60,6 @@ final class ArrayPull {
 			return Optional.empty();
 		}
 		return Optional.of(new ArrayPull(field, key, Set.copyOf(listed.stream().map(String.class::cast).toList())));
-	}
-
-	private static <P> boolean covered(String field, List<Index<P>> indexes) {
-		for (Index<P> index : indexes) {
-			for (IndexKey indexKey : index.getKeys()) {
-				if (indexKey.getKey().equals(field) || indexKey.getKey().startsWith(field + ".")) {
-					return true;
-				}
-			}
-		}
-		return false;
 	}
 
 	/**
@@ -136,20 +121,9 @@ final class ArrayPull {
 		if (kept.size() == elements.size()) {
 			return Optional.empty();
 		}
-		int before = encodedSize(elements);
+		int before = EncodedSize.ofField(this.field, elements);
 		stored.put(this.field, kept);
-		return Optional.of(encodedSize(kept) - before);
-	}
-
-	private int encodedSize(List<?> elements) {
-		ByteBuf buffer = Unpooled.buffer();
-		try {
-			BsonEncoder.encodeDocument(new Document(this.field, elements), buffer);
-			return buffer.writerIndex();
-		}
-		finally {
-			buffer.release();
-		}
+		return Optional.of(EncodedSize.ofField(this.field, kept) - before);
 	}
 
 	/** A backend's record of a document changed in place. */

@@ -77,6 +77,9 @@ public class IdIndexedH2Backend extends H2Backend {
 			return ArrayPull.of(selector, update, arrayFilters, isUpsert, getIndexes())
 				.flatMap((pull) -> pull.update(selector, update, getIndexes(), this::getDocument, this::changedInPlace,
 						getFullName(), oplog))
+				.or(() -> TopLevelFieldUpdate.of(selector, update, arrayFilters, isUpsert, getIndexes())
+					.flatMap((fields) -> fields.update(selector, update, getIndexes(), this::getDocument,
+							this::changedInPlace, getFullName(), oplog)))
 				.orElseGet(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
 		}
 

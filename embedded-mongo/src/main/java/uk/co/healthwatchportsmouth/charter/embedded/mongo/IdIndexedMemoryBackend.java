@@ -57,6 +57,9 @@ public class IdIndexedMemoryBackend extends MemoryBackend {
 			return ArrayPull.of(selector, update, arrayFilters, isUpsert, getIndexes())
 				.flatMap((pull) -> pull.update(selector, update, getIndexes(), this::getDocument, this::changedInPlace,
 						getFullName(), oplog))
+				.or(() -> TopLevelFieldUpdate.of(selector, update, arrayFilters, isUpsert, getIndexes())
+					.flatMap((fields) -> fields.update(selector, update, getIndexes(), this::getDocument,
+							this::changedInPlace, getFullName(), oplog)))
 				.orElseGet(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
 		}
 
