@@ -76,14 +76,17 @@ public final class IntakeLoadBenchmark {
 			// hundreds of first requests at once would all compute it
 			HttpResponse<Void> first = http.send(request(contacts, -1), HttpResponse.BodyHandlers.discarding());
 			System.out.printf("first request: %d%n", first.statusCode());
-			System.out.printf("warm-up: %d s at %d/s%n", warmup, rate);
-			Result warm = run(http, contacts, rate, warmup);
+			// the warm-up climbs from a tenth of the rate to the rate: a cold service
+			// offered the full rate at once queues thousands of requests, each on a
+			// connection of its own, until the process runs out of file descriptors
+			System.out.printf("warm-up: %d s rising from %d/s to %d/s%n", warmup, rate / 10, rate);
+			Result warm = run(http, contacts, rate / 10.0, rate, warmup);
 			System.out.printf("warm-up: 201: %d, other: %d, errors: %d%n", warm.created(), warm.otherStatus(),
 					warm.errors());
 			awaitPublished(mongo, Duration.ofSeconds(120));
 			System.out.printf("measured: %d s at %d/s%n", seconds, rate);
 			long start = System.nanoTime();
-			Result result = run(http, contacts, rate, seconds);
+			Result result = run(http, contacts, rate, rate, seconds);
 			long accepted = System.nanoTime();
 			long publishedAfterMs = awaitPublished(mongo, Duration.ofSeconds(300));
 			double sendSeconds = (accepted - start) / 1e9;
@@ -113,21 +116,21 @@ public final class IntakeLoadBenchmark {
 	}
 
 	/**
-	 * Sends {@code rate} requests a second for {@code seconds}, on schedule whatever the
-	 * latency.
+	 * Sends requests for {@code seconds} at a rate rising evenly from {@code fromRate} to
+	 * {@code toRate} a second, on schedule whatever the latency.
 	 */
-	private static Result run(HttpClient http, URI contacts, int rate, int seconds) throws InterruptedException {
-		int total = rate * seconds;
+	private static Result run(HttpClient http, URI contacts, double fromRate, double toRate, int seconds)
+			throws InterruptedException {
+		int total = (int) Math.round((fromRate + toRate) / 2 * seconds);
 		long[] latencies = new long[total];
 		AtomicInteger created = new AtomicInteger();
 		AtomicInteger other = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
 		CountDownLatch done = new CountDownLatch(total);
-		long intervalNanos = 1_000_000_000L / rate;
 		long start = System.nanoTime();
 		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < total; i++) {
-				long due = start + i * intervalNanos;
+				long due = start + dueAfterNanos(i, fromRate, toRate, seconds);
 				long wait = due - System.nanoTime();
 				if (wait > 0) {
 					LockSupport.parkNanos(wait);
@@ -153,6 +156,16 @@ public final class IntakeLoadBenchmark {
 			done.await();
 		}
 		return new Result(latencies, created.get(), other.get(), errors.get());
+	}
+
+	/**
+	 * When the n-th request is due: the time at which the requests sent so far, at a rate
+	 * rising evenly, add up to n.
+	 */
+	private static long dueAfterNanos(int n, double fromRate, double toRate, int seconds) {
+		double slope = (toRate - fromRate) / seconds;
+		double at = (slope == 0) ? n / fromRate : (-fromRate + Math.sqrt(fromRate * fromRate + 2 * slope * n)) / slope;
+		return (long) (at * 1e9);
 	}
 
 	private static HttpRequest request(URI contacts, int n) {
