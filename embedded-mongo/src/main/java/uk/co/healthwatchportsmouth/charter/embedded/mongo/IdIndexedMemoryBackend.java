@@ -54,12 +54,9 @@ public class IdIndexedMemoryBackend extends MemoryBackend {
 		@Override
 		public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
 				boolean isMulti, boolean isUpsert, Oplog oplog) {
-			return ArrayPull.of(selector, update, arrayFilters, isUpsert, getIndexes())
-				.flatMap((pull) -> pull.update(selector, update, getIndexes(), this::getDocument, this::changedInPlace,
-						getFullName(), oplog))
-				.or(() -> TopLevelFieldUpdate.of(selector, update, arrayFilters, isUpsert, getIndexes())
-					.flatMap((fields) -> fields.update(selector, update, getIndexes(), this::getDocument,
-							this::changedInPlace, getFullName(), oplog)))
+			return InPlaceUpdates
+				.apply(selector, update, arrayFilters, isUpsert, getIndexes(), this::getDocument, this::changedInPlace,
+						getFullName(), oplog)
 				.orElseGet(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
 		}
 
