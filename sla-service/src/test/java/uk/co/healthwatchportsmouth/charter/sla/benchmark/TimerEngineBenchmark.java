@@ -3,7 +3,11 @@ package uk.co.healthwatchportsmouth.charter.sla.benchmark;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,8 +81,15 @@ public final class TimerEngineBenchmark {
 
 	static final String DATABASE = "sla-benchmark";
 
-	/** A Wednesday morning, so every timer of the run falls in one working day. */
-	private static final Instant BUSINESS_MORNING = Instant.parse("2026-12-02T09:30:00Z");
+	/**
+	 * The next Wednesday morning (the virtual clock starts at the wall clock and only
+	 * moves forward), so every timer of the run falls in one working day.
+	 */
+	private static final Instant BUSINESS_MORNING = LocalDate.now(ZoneId.of("Europe/London"))
+		.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY))
+		.atTime(9, 30)
+		.atZone(ZoneId.of("Europe/London"))
+		.toInstant();
 
 	private static final Duration DOWN = Duration.ofMinutes(5);
 
