@@ -282,6 +282,29 @@ class IdIndexedBackendsTest {
 		}
 	}
 
+	@Test
+	void aClockChangedInPlaceStaysChangedWhenTheFileIsOpenedAgain() {
+		String file = files.resolve("fired.mv").toString();
+		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			running.collection()
+				.insertOne(new Document("_id", "clock-1").append("state", "RUNNING")
+					.append("reminderAt", new java.util.Date(0)));
+		}
+		// changed after the insert was written, so only the change can mark it for
+		// writing
+		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			var fired = running.collection()
+				.updateOne(new Document("_id", "clock-1").append("state", "RUNNING"),
+						Updates.combine(Updates.set("state", "BREACHED"), Updates.unset("reminderAt"),
+								Updates.push("outbox", entry("e1"))));
+			assertThat(fired.getModifiedCount()).isEqualTo(1);
+		}
+		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			assertThat(reopened.collection().find().first()).isEqualTo(
+					new Document("_id", "clock-1").append("state", "BREACHED").append("outbox", List.of(entry("e1"))));
+		}
+	}
+
 	private static String typedCount(Document document) {
 		Object count = document.get("count");
 		return (count != null) ? count.getClass().getSimpleName() + " " + count : "none";
