@@ -67,7 +67,8 @@ final class DbSchedulerRun {
 		// is measured. At most 3 s of it: db-scheduler fires a few hundred a second here,
 		// so a longer warm-up at 10,000/s would take half an hour and still be running
 		// when the measured window starts
-		int warmup = this.rate * Math.min(this.warmupSeconds, MAX_WARMUP_SECONDS);
+		int warmupSeconds = Math.min(this.warmupSeconds, MAX_WARMUP_SECONDS);
+		int warmup = this.rate * warmupSeconds;
 		int count = warmup + measured;
 		deleteStore();
 		JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + STORE.toAbsolutePath().resolve("db"),
@@ -110,8 +111,7 @@ final class DbSchedulerRun {
 				Instant warmupStart = scheduleWindow(scheduler, breach, ids.subList(0, warmup), step);
 				events.awaitBreaches(ids.subList(0, warmup), Duration.ofSeconds(Math.max(120, warmup / 100)));
 				events.summarise(report,
-						"db-scheduler warm-up (not measured), offered " + this.rate + "/s for "
-								+ Math.min(this.warmupSeconds, MAX_WARMUP_SECONDS) + " s",
+						"db-scheduler warm-up (not measured), offered " + this.rate + "/s for " + warmupSeconds + " s",
 						ids.subList(0, warmup), warmupStart);
 			}
 			List<String> measuredIds = ids.subList(warmup, count);

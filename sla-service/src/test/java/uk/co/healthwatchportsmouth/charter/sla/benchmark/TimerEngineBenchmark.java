@@ -85,13 +85,17 @@ public final class TimerEngineBenchmark {
 	 * The next Wednesday morning (the virtual clock starts at the wall clock and only
 	 * moves forward), so every timer of the run falls in one working day.
 	 */
-	private static final Instant BUSINESS_MORNING = LocalDate.now(ZoneId.of("Europe/London"))
-		.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY))
-		.atTime(9, 30)
-		.atZone(ZoneId.of("Europe/London"))
-		.toInstant();
+	private static final Instant BUSINESS_MORNING = nextWednesdayMorning(ZoneId.of("Europe/London"));
 
 	private static final Duration DOWN = Duration.ofMinutes(5);
+
+	private static Instant nextWednesdayMorning(ZoneId london) {
+		return LocalDate.now(london)
+			.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY))
+			.atTime(9, 30)
+			.atZone(london)
+			.toInstant();
+	}
 
 	private TimerEngineBenchmark() {
 	}
