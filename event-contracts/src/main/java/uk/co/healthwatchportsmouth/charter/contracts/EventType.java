@@ -1,7 +1,10 @@
 package uk.co.healthwatchportsmouth.charter.contracts;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The wire name, record type and topic of every event. Wire names end in their schema
@@ -110,14 +113,27 @@ public enum EventType {
 	}
 
 	public static Optional<EventType> fromWireName(String wireName) {
-		return Arrays.stream(values()).filter((type) -> type.wireName.equals(wireName)).findFirst();
+		return (wireName != null) ? Optional.ofNullable(Lookup.BY_WIRE_NAME.get(wireName)) : Optional.empty();
 	}
 
 	static EventType of(Class<?> recordType) {
-		return Arrays.stream(values())
-			.filter((type) -> type.recordType == recordType)
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Not an event: " + recordType));
+		EventType type = Lookup.BY_RECORD_TYPE.get(recordType);
+		if (type == null) {
+			throw new IllegalArgumentException("Not an event: " + recordType);
+		}
+		return type;
+	}
+
+	// every published event asks for its type at least once, so these are maps rather
+	// than searches of the values
+	private static final class Lookup {
+
+		private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
+			.collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
+
+		private static final Map<Class<?>, EventType> BY_RECORD_TYPE = Arrays.stream(values())
+			.collect(Collectors.toUnmodifiableMap(EventType::recordType, Function.identity()));
+
 	}
 
 }

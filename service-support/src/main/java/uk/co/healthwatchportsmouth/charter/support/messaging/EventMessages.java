@@ -1,6 +1,7 @@
 package uk.co.healthwatchportsmouth.charter.support.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,18 +42,37 @@ public final class EventMessages {
 	 * trace.
 	 */
 	public static Message<byte[]> toMessage(CharterEvent event, String source, String traceParent) {
-		MessageBuilder<byte[]> message = MessageBuilder.withPayload(EventCodec.encode(event));
+		return toMessage(new Encoded(event.eventId(), event.type().wireName(), event.contactId(), event.occurredAt(),
+				EventCodec.encode(event)), source, traceParent);
+	}
+
+	/**
+	 * As {@link #toMessage(CharterEvent, String, String)}, for an event encoded already
+	 * (an outbox keeps events as their payload).
+	 */
+	public static Message<byte[]> toMessage(Encoded event, String source, String traceParent) {
+		MessageBuilder<byte[]> message = MessageBuilder.withPayload(event.payload());
 		if (traceParent != null && !traceParent.isBlank()) {
 			message.setHeader(TraceParents.HEADER, bytes(traceParent));
 		}
 		return message.setHeader(KafkaHeaders.KEY, bytes(event.contactId()))
 			.setHeader(EventHeaders.ID, bytes(event.eventId()))
-			.setHeader(EventHeaders.TYPE, bytes(event.type().wireName()))
+			.setHeader(EventHeaders.TYPE, bytes(event.type()))
 			.setHeader(EventHeaders.SOURCE, bytes(source))
 			.setHeader(EventHeaders.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(event.occurredAt())))
 			.setHeader(EventHeaders.SPEC_VERSION, bytes("1.0"))
 			.setHeader(EventHeaders.CONTENT_TYPE, "application/json")
 			.build();
+	}
+
+	/**
+	 * An event as its JSON payload and the facts its headers carry.
+	 *
+	 * @param type the event's wire name
+	 * @param contactId the record key
+	 */
+	public record Encoded(String eventId, String type, String contactId, Instant occurredAt, byte[] payload) {
+
 	}
 
 	/**

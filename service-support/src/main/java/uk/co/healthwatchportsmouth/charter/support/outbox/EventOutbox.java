@@ -1,7 +1,9 @@
 package uk.co.healthwatchportsmouth.charter.support.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +43,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 import uk.co.healthwatchportsmouth.charter.contracts.EventType;
-import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
 import uk.co.healthwatchportsmouth.charter.support.tracing.TraceParents;
 import uk.co.healthwatchportsmouth.charter.support.tracing.TracingConfiguration;
 
@@ -197,7 +198,8 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 					document.getList(FIELD, Document.class)
 						.stream()
 						.map((entry) -> new PendingEvent(entry.getString("eventId"), entry.getString("type"),
-								entry.getString("payload"), null, entry.getString("traceParent")))
+								entry.getString("payload"), occurredAt(entry), entry.getString("traceParent"),
+								entry.getString("key")))
 						.toList());
 		}
 		Map<Object, List<String>> sentById = sendInRounds(pendingById);
@@ -231,6 +233,11 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			this.failuresOutstanding.set(true);
 		}
 		return complete;
+	}
+
+	private static Instant occurredAt(Document entry) {
+		Date occurredAt = entry.getDate("occurredAt");
+		return (occurredAt != null) ? occurredAt.toInstant() : null;
 	}
 
 	/**
@@ -303,9 +310,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			if (binding == null) {
 				throw new IllegalStateException("No output binding for topic " + topic);
 			}
-			Message<byte[]> message = EventMessages.toMessage(pending.event(), this.properties.source(),
-					pending.traceParent());
-			return this.sender.apply(binding, message);
+			return this.sender.apply(binding, pending.toMessage(this.properties.source()));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);

@@ -22,11 +22,15 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 
 import uk.co.healthwatchportsmouth.charter.contracts.ContactReassigned;
+import uk.co.healthwatchportsmouth.charter.contracts.EventCodec;
 import uk.co.healthwatchportsmouth.charter.contracts.EventHeaders;
 import uk.co.healthwatchportsmouth.charter.contracts.Topics;
 import uk.co.healthwatchportsmouth.charter.support.messaging.EventMessages;
@@ -55,6 +59,8 @@ class EventOutboxRelayTest {
 	private final List<String> sentBeforeTheOneBeforeWasAcknowledged = Collections.synchronizedList(new ArrayList<>());
 
 	private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+
+	private final List<Message<byte[]>> messages = Collections.synchronizedList(new ArrayList<>());
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -158,6 +164,35 @@ class EventOutboxRelayTest {
 		assertThat(pendingDocuments()).isZero();
 	}
 
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void anEventIsSentAsTheMessageItsEventMakesWhetherOrNotItsEntryKeepsTheKey(boolean entryKeepsTheKey) {
+		ContactReassigned event = new ContactReassigned("contact-1/0", NOW, "contact-1", "jo", "sam", "sam");
+		PendingEvent pending = new PendingEvent(event.eventId(), event.type().wireName(), EventCodec.toJson(event),
+				event.occurredAt(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+				entryKeepsTheKey ? event.contactId() : null);
+		Document entry = (Document) this.mongo.getConverter().convertToMongoType(pending);
+		assertThat(entry.containsKey("key")).isEqualTo(entryKeepsTheKey);
+		this.mongo.insert(new Document("_id", "contact-1").append(EventOutbox.FIELD, List.of(entry)), COLLECTION);
+
+		try (EventOutbox outbox = outbox(1, 10)) {
+			assertThat(outbox.publish(COLLECTION, "contact-1")).isTrue();
+		}
+
+		Message<byte[]> expected = EventMessages.toMessage(event, "/test", pending.traceParent());
+		assertThat(this.messages).singleElement().satisfies((message) -> {
+			assertThat(message.getPayload()).isEqualTo(expected.getPayload());
+			expected.getHeaders()
+				.forEach((name, value) -> assertThat(message.getHeaders()).as(name)
+					.hasEntrySatisfying(name, (sentValue) -> {
+						if (!MessageHeaders.ID.equals(name) && !MessageHeaders.TIMESTAMP.equals(name)) {
+							assertThat(sentValue).isEqualTo(value);
+						}
+					}));
+			assertThat(message.getHeaders()).hasSameSizeAs(expected.getHeaders());
+		});
+	}
+
 	private double pendingGauge() {
 		return this.meters.get("charter.outbox.pending").gauge().value();
 	}
@@ -177,6 +212,7 @@ class EventOutboxRelayTest {
 				}, later);
 			}
 			this.sent.add(eventId);
+			this.messages.add(message);
 			return CompletableFuture.runAsync(() -> this.acknowledged.add(eventId), later);
 		};
 		EventOutbox outbox = new EventOutbox(this.mongo, broker,

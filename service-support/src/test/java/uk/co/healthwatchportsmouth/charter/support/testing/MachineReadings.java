@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * What the load harnesses report about the machine alongside their results: how busy it
- * was and how much memory this JVM holds (Linux only; "unknown" elsewhere).
+ * was and how much memory this JVM (or a child process) holds (Linux only; "unknown"
+ * elsewhere).
  */
 public final class MachineReadings {
 
@@ -25,8 +26,17 @@ public final class MachineReadings {
 
 	/** This JVM's resident memory now (VmRSS) and at its peak (VmHWM). */
 	public static String rss() {
+		return rss("self");
+	}
+
+	/** Another process's resident memory now (VmRSS) and at its peak (VmHWM). */
+	public static String rss(ProcessHandle process) {
+		return rss(Long.toString(process.pid()));
+	}
+
+	private static String rss(String pid) {
 		try {
-			return Files.readAllLines(Path.of("/proc/self/status"))
+			return Files.readAllLines(Path.of("/proc", pid, "status"))
 				.stream()
 				.filter((line) -> line.startsWith("VmRSS") || line.startsWith("VmHWM"))
 				.map((line) -> line.replaceAll("\\s+", " "))

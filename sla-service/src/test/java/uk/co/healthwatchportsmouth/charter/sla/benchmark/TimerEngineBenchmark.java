@@ -82,6 +82,12 @@ public final class TimerEngineBenchmark {
 	static final String DATABASE = "sla-benchmark";
 
 	/**
+	 * The value of {@code bench.infrastructure-jvm} that keeps the broker and the wire
+	 * server in the harness's JVM; any other value is the options of their own JVM.
+	 */
+	private static final String IN_THIS_JVM = "none";
+
+	/**
 	 * The next Wednesday morning (the virtual clock starts at the wall clock and only
 	 * moves forward), so every timer of the run falls in one working day.
 	 */
@@ -114,6 +120,23 @@ public final class TimerEngineBenchmark {
 	}
 
 	private static void run(String[] args) throws Exception {
+		Report report = new Report();
+		String infrastructureJvm = System.getProperty("bench.infrastructure-jvm", "-Xmx12g");
+		if (IN_THIS_JVM.equals(infrastructureJvm)) {
+			Map<String, Supplier<Object>> infrastructure = new HashMap<>();
+			EmbeddedInfrastructure.register(infrastructure::put, DATABASE);
+			run(args, report, infrastructure.get("spring.mongodb.uri").get().toString(),
+					infrastructure.get("spring.cloud.stream.kafka.binder.brokers").get().toString(), null);
+			return;
+		}
+		report.line("broker and wire server in a JVM of their own (%s)", infrastructureJvm);
+		try (InfrastructureProcess infrastructure = InfrastructureProcess.start(infrastructureJvm, DATABASE)) {
+			run(args, report, infrastructure.mongoUri, infrastructure.brokers, infrastructure);
+		}
+	}
+
+	private static void run(String[] args, Report report, String mongoUri, String brokers,
+			InfrastructureProcess infrastructure) throws Exception {
 		int clocks = intArg(args, 0, 100_000);
 		int rate = intArg(args, 1, 10_000);
 		int seconds = intArg(args, 2, 10);
@@ -126,17 +149,11 @@ public final class TimerEngineBenchmark {
 		if (steady + backlog + warmup > clocks) {
 			throw new IllegalArgumentException("clocks must be at least rate x (seconds + warm-up seconds) + backlog");
 		}
-		Report report = new Report();
 		report.line(
 				"args: clocks %d, rate %d/s, seconds %d, contacts %d, backlog %d, db-scheduler seconds %d,"
 						+ " warm-up seconds %d",
 				clocks, rate, seconds, contacts, backlog, dbSchedulerSeconds, warmupSeconds);
 		report.line("load average at start: %s", MachineReadings.loadAverage());
-
-		Map<String, Supplier<Object>> infrastructure = new HashMap<>();
-		EmbeddedInfrastructure.register(infrastructure::put, DATABASE);
-		String mongoUri = infrastructure.get("spring.mongodb.uri").get().toString();
-		String brokers = infrastructure.get("spring.cloud.stream.kafka.binder.brokers").get().toString();
 		VirtualClock clock = new VirtualClock(Clock.systemUTC());
 		moveTo(clock, BUSINESS_MORNING);
 
@@ -199,7 +216,7 @@ public final class TimerEngineBenchmark {
 			report.line("bulk-stored %d open clocks in %.1f s (%.0f/s), directly through MongoTemplate", clocks, took,
 					clocks / took);
 		}
-		report.line("RSS after storing: %s", MachineReadings.rss());
+		report.line("RSS after storing: %s", rss(infrastructure));
 
 		try (SlaEventReader events = new SlaEventReader(brokers, Topics.SLA, clock)) {
 			// 2. start-up recovery with every clock open
@@ -207,7 +224,7 @@ public final class TimerEngineBenchmark {
 			ConfigurableApplicationContext service = start(clock, mongoUri, brokers);
 			report.line("start-up with %d open clocks: %.1f s (context start incl. loading every pending timer)",
 					clocks, (System.nanoTime() - begin) / 1e9);
-			report.line("RSS after start-up: %s", MachineReadings.rss());
+			report.line("RSS after start-up: %s", rss(infrastructure));
 
 			// 3. clock creation through the real consumer path
 			creation(report, clock, brokers, service, contacts);
@@ -225,7 +242,7 @@ public final class TimerEngineBenchmark {
 			report.line("load average after: %s", MachineReadings.loadAverage());
 			events.summarise(report, "sla-service steady, offered " + rate + "/s for " + seconds + " s", steadyIds,
 					steadyStart);
-			report.line("RSS after the steady window: %s", MachineReadings.rss());
+			report.line("RSS after the steady window: %s", rss(infrastructure));
 
 			// 5. five minutes down, then catch up
 			service.close();
@@ -238,7 +255,7 @@ public final class TimerEngineBenchmark {
 			events.awaitBreaches(backlogIds, Duration.ofSeconds(Math.max(180, backlog / 80)));
 			events.summarise(report, "sla-service catch-up of " + backlog + " overdue", backlogIds, upAgainAt);
 			report.line("load average after: %s", MachineReadings.loadAverage());
-			report.line("RSS after catch-up: %s", MachineReadings.rss());
+			report.line("RSS after catch-up: %s", rss(infrastructure));
 			service.close();
 		}
 
@@ -249,7 +266,7 @@ public final class TimerEngineBenchmark {
 				new DbSchedulerRun(mongo.client(), brokers, rate, dbSchedulerSeconds, warmupSeconds).run(report,
 						events);
 			}
-			report.line("RSS after db-scheduler: %s", MachineReadings.rss());
+			report.line("RSS after db-scheduler: %s", rss(infrastructure));
 		}
 		report.line("load average at the end: %s", MachineReadings.loadAverage());
 		report.print();
@@ -376,6 +393,13 @@ public final class TimerEngineBenchmark {
 					"--spring.cloud.stream.kafka.binder.brokers=" + brokers,
 					"--spring.kafka.bootstrap-servers=" + brokers, "--charter.sla.answerphone.enabled=false",
 					"--logging.level.uk.co.healthwatchportsmouth=WARN"));
+	}
+
+	/** This JVM's memory, and the infrastructure's if it has a JVM of its own. */
+	private static String rss(InfrastructureProcess infrastructure) {
+		return (infrastructure != null)
+				? "harness and service " + MachineReadings.rss() + "; broker and wire server " + infrastructure.rss()
+				: MachineReadings.rss();
 	}
 
 	private static void moveTo(VirtualClock clock, Instant target) {

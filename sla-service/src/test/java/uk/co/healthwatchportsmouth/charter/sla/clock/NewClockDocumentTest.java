@@ -1,10 +1,12 @@
 package uk.co.healthwatchportsmouth.charter.sla.clock;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * New clocks are written as BSON directly (creation is the consumer's hot path), so the
  * document must be exactly what the mapping of {@link ClockDocument} writes, or reads
- * would find something else than was stored.
+ * would find something else than was stored; and firing reads clocks from BSON directly,
+ * which must give what the mapping reads.
  */
 class NewClockDocumentTest {
 
@@ -59,6 +62,37 @@ class NewClockDocumentTest {
 		this.mapping.write(ClockDocument.of(clock, List.of(started), 7), mapped);
 
 		assertThat(ClockStore.newClock(clock, started, 7)).isEqualTo(mapped);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("clocks")
+	void readsBackAsTheMappingReadsIt(String name, DeadlineClock.Snapshot snapshot) {
+		DeadlineClock clock = DeadlineClock.restore(snapshot);
+		Document stored = ClockStore.newClock(clock, PendingEvent.of(new ClockStarted(clock.id() + "-started", STARTED,
+				clock.id(), clock.contactId(), clock.standard(), clock.assigneeId(), STARTED, clock.dueAt(), null)), 7);
+		stored.remove("outbox");
+
+		assertThat(ClockDocument.fromStored(stored)).isEqualTo(this.mapping.read(ClockDocument.class, stored));
+		assertThat(ClockDocument.fromStored(stored).toClock().snapshot()).isEqualTo(snapshot);
+	}
+
+	@Test
+	void aClockStoredBeforeItHadSeveralReminderPointsReadsBackAsTheMappingReadsIt() {
+		Document stored = new Document("_id", "clock-9").append("contactId", "contact-9")
+			.append("standard", "EMAIL")
+			.append("startedAt", Date.from(STARTED))
+			.append("dueAt", Date.from(DUE))
+			.append("state", "RUNNING")
+			.append("reminderAt", Date.from(Instant.parse("2026-01-06T09:00:00Z")))
+			.append("reminderSentAt", Date.from(Instant.parse("2026-01-06T09:00:01Z")))
+			.append("nextTimerKind", "BREACH")
+			.append("nextTimerAt", Date.from(DUE))
+			.append("remindersSent", 1L);
+
+		ClockDocument read = ClockDocument.fromStored(stored);
+
+		assertThat(read).isEqualTo(this.mapping.read(ClockDocument.class, stored));
+		assertThat(read.toClock().snapshot().reminderPoints()).containsExactly(Instant.parse("2026-01-06T09:00:00Z"));
 	}
 
 	private static DeadlineClock.Snapshot snapshot(ClockState state, List<Instant> reminders, int remindersSent,
