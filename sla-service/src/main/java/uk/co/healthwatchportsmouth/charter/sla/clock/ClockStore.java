@@ -319,8 +319,8 @@ public class ClockStore {
 		Map<String, DeadlineClock> found = new HashMap<>();
 		clocks().find(new Document("_id", new Document("$in", ids)))
 			.projection(new Document(EventOutbox.FIELD, 0))
-			// all in the first reply rather than the server's default of 101 and more
-			// round trips for the rest
+			// all in the first reply rather than the default first batch of 101 and a
+			// second round trip for the rest
 			.batchSize(Math.max(1, ids.size()))
 			.forEach((stored) -> found.put(stored.getString("_id"), ClockDocument.fromStored(stored).toClock()));
 		return found;
