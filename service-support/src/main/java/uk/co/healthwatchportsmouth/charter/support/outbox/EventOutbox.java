@@ -188,6 +188,9 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	boolean publishAll(String collection, List<Object> ids) {
 		Query byIds = Query.query(Criteria.where("_id").in(ids));
 		byIds.fields().include(FIELD);
+		// all in the first reply rather than the default first batch of 101 and a second
+		// round trip for the rest (a lane reads up to a whole batch of documents)
+		byIds.cursorBatchSize(Math.max(1, ids.size()));
 		List<Document> documents = this.mongo.find(byIds, Document.class, collection)
 			.stream()
 			.filter((document) -> !document.getList(FIELD, Document.class, List.of()).isEmpty())
