@@ -35,10 +35,7 @@ final class MongoWireServer implements AutoCloseable {
 
 	void start() throws IOException {
 		Files.createDirectories(this.file.getParent());
-		// Commit often: the default one-second delay could lose the last writes if the
-		// stack is killed.
-		this.store = new MVStore.Builder().fileName(this.file.toString()).open();
-		this.store.setAutoCommitDelay(100);
+		this.store = IdIndexedH2Backend.openStore(this.file);
 		this.server = new MongoServer(new IdIndexedH2Backend(this.store));
 		this.server.bind("127.0.0.1", this.port);
 		log.info("Mongo wire server ready on 127.0.0.1:{} (data in {})", this.port, this.file);

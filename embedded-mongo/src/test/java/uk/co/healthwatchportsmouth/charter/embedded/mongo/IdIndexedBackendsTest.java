@@ -147,6 +147,46 @@ class IdIndexedBackendsTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("plainAndIndexed")
+	void uniqueIndexesRefuseAndFindWhatThePlainWireServerDoes(String name, Supplier<MongoBackend> plain,
+			Supplier<MongoBackend> indexed) {
+		List<Document> inserts = List.of(new Document("_id", 1), new Document("_id", 1L), new Document("_id", 1.0),
+				new Document("_id", 2.5), new Document("_id", "clock-1"), new Document("_id", "clock-1"),
+				new Document("_id", "clock-2").append("ref", "a"), new Document("_id", "clock-3").append("ref", "a"),
+				new Document("_id", "clock-4").append("ref", "b"), new Document("_id", "clock-5"),
+				new Document("_id", "clock-6"), new Document("_id", new Document("contact", "c-1").append("n", 1)),
+				new Document("_id", new Document("contact", "c-1").append("n", 1)));
+		List<Object> lookups = List.of(1, 1L, 1.0, 2.5, "clock-1", "clock-6", "none",
+				new Document("contact", "c-1").append("n", 1));
+
+		try (Running reference = new Running(plain.get()); Running tried = new Running(indexed.get())) {
+			for (Running running : List.of(reference, tried)) {
+				running.collection().createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
+			}
+			for (Document insert : inserts) {
+				assertThat(inserted(tried.collection(), insert)).as("%s", insert)
+					.isEqualTo(inserted(reference.collection(), insert));
+			}
+			for (Object id : lookups) {
+				assertThat(tried.collection().find(Filters.eq("_id", id)).into(new ArrayList<>())).as("%s", id)
+					.isEqualTo(reference.collection().find(Filters.eq("_id", id)).into(new ArrayList<>()));
+			}
+			assertThat(tried.collection().find(Filters.eq("ref", "a")).into(new ArrayList<>()))
+				.isEqualTo(reference.collection().find(Filters.eq("ref", "a")).into(new ArrayList<>()));
+		}
+	}
+
+	private static String inserted(MongoCollection<Document> collection, Document document) {
+		try {
+			collection.insertOne(new Document(document));
+			return "inserted";
+		}
+		catch (MongoException ex) {
+			return "refused: " + ex.getCode();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("plainAndIndexed")
 	void pullingEntriesFromAnArrayByIdLeavesWhatThePlainWireServerLeaves(String name, Supplier<MongoBackend> plain,
 			Supplier<MongoBackend> indexed) {
 		List<Document> documents = List.of(
@@ -343,6 +383,40 @@ class IdIndexedBackendsTest {
 				.isNotNull();
 			clocks.insertOne(new Document("_id", "clock-21").append("state", "RUNNING"));
 			assertThat(clocks.find(Filters.eq("_id", "clock-21")).first()).isNotNull();
+			// a document stored by the plain backend, changed: written again as BSON
+			clocks.updateOne(Filters.eq("_id", "clock-6"), Updates.set("state", "MET"));
+		}
+		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			MongoCollection<Document> clocks = reopened.collection();
+
+			assertThat(clocks.countDocuments()).isEqualTo(21);
+			assertThat(clocks.find(Filters.eq("_id", "clock-6")).first())
+				.isEqualTo(new Document("_id", "clock-6").append("state", "MET").append("version", 6));
+			assertThat(clocks.find(Filters.eq("_id", "clock-7")).first())
+				.isEqualTo(new Document("_id", "clock-7").append("state", "PAUSED").append("version", 7));
+		}
+	}
+
+	@Test
+	void everyKindOfValueReadsBackTheSameWhenTheFileIsOpenedAgain() {
+		String file = files.resolve("values.mv").toString();
+		Document stored = new Document("_id", "clock-1").append("text", "Café ☕")
+			.append("int", 42)
+			.append("long", 1L << 40)
+			.append("double", 2.5)
+			.append("flag", true)
+			.append("nothing", null)
+			.append("at", new java.util.Date(1_796_302_805_924L))
+			.append("objectId", new org.bson.types.ObjectId("6750a1b2c3d4e5f601234567"))
+			.append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.345")))
+			.append("binary", new org.bson.types.Binary(new byte[] { 1, 2, 3 }))
+			.append("list", List.of(1, "two", new Document("three", 3)))
+			.append("nested", new Document("outbox", List.of(entry("e1"), entry("e2"))));
+		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			running.collection().insertOne(stored);
+		}
+		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			assertThat(reopened.collection().find().first()).isEqualTo(stored);
 		}
 	}
 

@@ -3,12 +3,16 @@ package uk.co.healthwatchportsmouth.charter.sla.benchmark;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import de.bwaldvogel.mongo.MongoServer;
+
+import uk.co.healthwatchportsmouth.charter.embedded.mongo.IdIndexedH2Backend;
 import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructure;
 import uk.co.healthwatchportsmouth.charter.support.testing.MachineReadings;
 
@@ -39,7 +43,7 @@ final class InfrastructureProcess implements AutoCloseable {
 	 * Starts the child with this JVM's Java and class path.
 	 * @param jvmOptions the child's JVM options, separated by spaces
 	 */
-	static InfrastructureProcess start(String jvmOptions, String database) throws IOException {
+	static InfrastructureProcess start(String jvmOptions, String database, Path storeFile) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		for (String option : jvmOptions.trim().split("\\s+")) {
@@ -49,6 +53,9 @@ final class InfrastructureProcess implements AutoCloseable {
 		}
 		command.addAll(
 				List.of("-cp", System.getProperty("java.class.path"), InfrastructureProcess.class.getName(), database));
+		if (storeFile != null) {
+			command.add(storeFile.toString());
+		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -89,15 +96,28 @@ final class InfrastructureProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Arguments: the database name and, for the wire server's H2 file store (as
+	 * {@code ./run-local.sh} runs it), the store's file; without it the in-memory store
+	 * of the tests.
+	 */
 	public static void main(String[] args) throws IOException {
 		String brokers = EmbeddedInfrastructure.kafkaBrokers();
-		String mongoUri = EmbeddedInfrastructure.mongoUri(args[0]);
+		String mongoUri = (args.length > 1) ? fileBackedMongoUri(Path.of(args[1]), args[0])
+				: EmbeddedInfrastructure.mongoUri(args[0]);
 		System.out.println(READY + mongoUri + " " + brokers);
 		System.out.flush();
 		while (System.in.read() != -1) {
 			// runs until the harness closes its end
 		}
 		System.exit(0);
+	}
+
+	/** The wire server on a store file, as local-stack's wire server runs it. */
+	private static String fileBackedMongoUri(Path file, String database) {
+		MongoServer server = new MongoServer(new IdIndexedH2Backend(IdIndexedH2Backend.openStore(file)));
+		InetSocketAddress address = server.bind();
+		return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
 	}
 
 }

@@ -1,6 +1,8 @@
 package uk.co.healthwatchportsmouth.charter.sla.benchmark;
 
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.DayOfWeek;
@@ -49,9 +51,11 @@ import uk.co.healthwatchportsmouth.charter.support.testing.MachineReadings;
 
 /**
  * A load harness for the timer engine, not a test (so {@code ./mvnw verify} never runs
- * it). Starts the embedded Kafka broker and Mongo wire server on free ports and
- * sla-service in this JVM with a virtual clock that runs at the wall clock's pace and can
- * be moved forward (kept across restarts of the service, as the wall clock would be).
+ * it). Starts the embedded Kafka broker and Mongo wire server on free ports (in a JVM of
+ * their own unless {@code -Dbench.infrastructure-jvm=none}; the wire server's data in an
+ * H2 file, as {@code ./run-local.sh} keeps it, unless {@code -Dbench.mongo-store=memory})
+ * and sla-service in this JVM with a virtual clock that runs at the wall clock's pace and
+ * can be moved forward (kept across restarts of the service, as the wall clock would be).
  *
  * <ol>
  * <li>stores {@code clocks} open clocks directly in the store in bulk (no events: as if
@@ -88,13 +92,29 @@ public final class TimerEngineBenchmark {
 	private static final String IN_THIS_JVM = "none";
 
 	/**
-	 * The infrastructure JVM's options unless given: room for the wire server's copy of
-	 * 1,000,000 clocks; values written into stored documents live as long as the
-	 * documents, so they are promoted at once rather than copied between survivor spaces
-	 * at every young collection; and a pause goal that keeps G1 from growing a young
-	 * generation whose collection stalls every reply for a second or more.
+	 * The value of {@code bench.mongo-store} that keeps the wire server's data in memory
+	 * (as the tests do); by default it is in an H2 file, as {@code ./run-local.sh} keeps
+	 * it.
 	 */
-	private static final String DEFAULT_INFRASTRUCTURE_JVM = "-Xmx12g -XX:MaxTenuringThreshold=1 -XX:MaxGCPauseMillis=50";
+	private static final String MEMORY_STORE = "memory";
+
+	/**
+	 * The infrastructure JVM's options unless given, with the wire server's data in a
+	 * file: the store keeps only a small cache of pages, but the wire server builds the
+	 * whole answer to a query before it sends the first batch, so a read of every open
+	 * clock (start-up, the metrics' count) holds 1,000,000 decoded documents at once (a 2
+	 * GB heap ran out); a pause goal keeps G1 from growing a young generation whose
+	 * collection stalls every reply.
+	 */
+	private static final String DEFAULT_INFRASTRUCTURE_JVM = "-Xmx8g -XX:MaxGCPauseMillis=50";
+
+	/**
+	 * The infrastructure JVM's options unless given, with the wire server's data in
+	 * memory: room for its copy of 1,000,000 clocks; values written into stored documents
+	 * live as long as the documents, so they are promoted at once rather than copied
+	 * between survivor spaces at every young collection; and the pause goal.
+	 */
+	private static final String DEFAULT_INFRASTRUCTURE_JVM_IN_MEMORY = "-Xmx12g -XX:MaxTenuringThreshold=1 -XX:MaxGCPauseMillis=50";
 
 	/**
 	 * The next Wednesday morning (the virtual clock starts at the wall clock and only
@@ -130,17 +150,31 @@ public final class TimerEngineBenchmark {
 
 	private static void run(String[] args) throws Exception {
 		Report report = new Report();
-		String infrastructureJvm = System.getProperty("bench.infrastructure-jvm", DEFAULT_INFRASTRUCTURE_JVM);
+		boolean fileStore = !MEMORY_STORE.equals(System.getProperty("bench.mongo-store", "file"));
+		String infrastructureJvm = System.getProperty("bench.infrastructure-jvm",
+				fileStore ? DEFAULT_INFRASTRUCTURE_JVM : DEFAULT_INFRASTRUCTURE_JVM_IN_MEMORY);
 		if (IN_THIS_JVM.equals(infrastructureJvm)) {
+			report.line("broker and wire server in this JVM, wire server store: memory");
 			Map<String, Supplier<Object>> infrastructure = new HashMap<>();
 			EmbeddedInfrastructure.register(infrastructure::put, DATABASE);
 			run(args, report, infrastructure.get("spring.mongodb.uri").get().toString(),
 					infrastructure.get("spring.cloud.stream.kafka.binder.brokers").get().toString(), null);
 			return;
 		}
-		report.line("broker and wire server in a JVM of their own (%s)", infrastructureJvm);
-		try (InfrastructureProcess infrastructure = InfrastructureProcess.start(infrastructureJvm, DATABASE)) {
+		Path storeDirectory = Files.createTempDirectory("sla-benchmark-mongo");
+		Path storeFile = fileStore ? storeDirectory.resolve("charter.mv") : null;
+		report.line("broker and wire server in a JVM of their own (%s), wire server store: %s", infrastructureJvm,
+				fileStore ? "H2 file " + storeFile : "memory");
+		try (InfrastructureProcess infrastructure = InfrastructureProcess.start(infrastructureJvm, DATABASE,
+				storeFile)) {
 			run(args, report, infrastructure.mongoUri, infrastructure.brokers, infrastructure);
+		}
+		finally {
+			if (storeFile != null) {
+				report.line("wire server store file at the end: %d MB", Files.size(storeFile) >> 20);
+				Files.deleteIfExists(storeFile);
+			}
+			Files.deleteIfExists(storeDirectory);
 		}
 	}
 
