@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.MVStore;
 
 import uk.co.healthwatchportsmouth.charter.embedded.mongo.IdIndexedH2Backend;
 import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructure;
@@ -113,9 +114,18 @@ final class InfrastructureProcess implements AutoCloseable {
 		System.exit(0);
 	}
 
-	/** The wire server on a store file, as local-stack's wire server runs it. */
+	/**
+	 * The wire server on a store file, as local-stack's wire server runs it; with
+	 * {@code -Dbench.mongo-cache-mb} among this JVM's options, with a page cache of that
+	 * size instead of H2's default 16 MB (to see what the cache is worth).
+	 */
 	private static String fileBackedMongoUri(Path file, String database) {
-		MongoServer server = new MongoServer(new IdIndexedH2Backend(IdIndexedH2Backend.openStore(file)));
+		MVStore store = IdIndexedH2Backend.openStore(file);
+		Integer cacheMegabytes = Integer.getInteger("bench.mongo-cache-mb");
+		if (cacheMegabytes != null) {
+			store.setCacheSize(cacheMegabytes);
+		}
+		MongoServer server = new MongoServer(new IdIndexedH2Backend(store));
 		InetSocketAddress address = server.bind();
 		return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
 	}
