@@ -398,6 +398,23 @@ class IdIndexedBackendsTest {
 	}
 
 	@Test
+	void aCollectionDroppedAndMadeAgainKeepsNoKeysOfTheOldOne() {
+		String file = files.resolve("dropped.mv").toString();
+		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			running.collection().createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
+			running.collection().insertOne(new Document("_id", "clock-1").append("ref", "a"));
+			running.collection().drop();
+
+			running.collection().insertOne(new Document("_id", "clock-1").append("ref", "a"));
+			assertThat(running.collection().countDocuments()).isEqualTo(1);
+		}
+		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+			assertThat(inserted(reopened.collection(), new Document("_id", "clock-1"))).startsWith("refused");
+			assertThat(inserted(reopened.collection(), new Document("_id", "clock-2"))).isEqualTo("inserted");
+		}
+	}
+
+	@Test
 	void everyKindOfValueReadsBackTheSameWhenTheFileIsOpenedAgain() {
 		String file = files.resolve("values.mv").toString();
 		Document stored = new Document("_id", "clock-1").append("text", "Café ☕")
