@@ -32,7 +32,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
 	@Override
 	public int getMemory(Document document) {
-		return DOCUMENT_OVERHEAD + HEAP_BYTES_PER_BSON_BYTE * MarkedBson.size(document);
+		return DOCUMENT_OVERHEAD + HEAP_BYTES_PER_BSON_BYTE * EncodedSize.ofDocument(document);
 	}
 
 	@Override

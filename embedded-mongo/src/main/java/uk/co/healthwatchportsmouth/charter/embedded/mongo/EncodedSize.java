@@ -1,14 +1,16 @@
 package uk.co.healthwatchportsmouth.charter.embedded.mongo;
 
+import java.util.Map;
+
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
 /**
- * The BSON size of one field, so that an update made in place can keep the collection's
- * data size as the wire server counts it (the size of each whole document) by measuring
- * only the fields it changed.
+ * The BSON size of a document, or of one field, so that an update made in place can keep
+ * the collection's data size as the wire server counts it (the size of each whole
+ * document) by measuring only the fields it changed.
  */
 final class EncodedSize {
 
@@ -19,10 +21,14 @@ final class EncodedSize {
 	}
 
 	static int ofField(String key, Object value) {
+		return ofDocument(new Document(key, value)) - DOCUMENT_OVERHEAD;
+	}
+
+	static int ofDocument(Map<String, ?> document) {
 		ByteBuf buffer = Unpooled.buffer();
 		try {
-			BsonEncoder.encodeDocument(new Document(key, value), buffer);
-			return buffer.writerIndex() - DOCUMENT_OVERHEAD;
+			BsonEncoder.encodeDocument(document, buffer);
+			return buffer.writerIndex();
 		}
 		finally {
 			buffer.release();

@@ -47,16 +47,6 @@ final class MarkedBson {
 		return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
 	}
 
-	static int size(Map<String, ?> document) {
-		ByteBuf bson = encode(document);
-		try {
-			return bson.readableBytes();
-		}
-		finally {
-			bson.release();
-		}
-	}
-
 	private static ByteBuf encode(Map<String, ?> document) {
 		ByteBuf buffer = Unpooled.buffer(512);
 		BsonEncoder.encodeDocument(document, buffer);
