@@ -9,12 +9,12 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.co.healthwatchportsmouth.charter.embedded.mongo.IdIndexedH2Backend;
+import uk.co.healthwatchportsmouth.charter.embedded.mongo.JournaledBackend;
 
 /**
- * The Mongo wire server (mongo-java-server) with its H2 file backend, so the services'
- * data survives a restart. Real MongoDB cannot be installed here; production uses it
- * (docker-compose.yml).
+ * The Mongo wire server (mongo-java-server) with the documents in memory and every change
+ * journaled in an H2 file, so the services' data survives a restart. Real MongoDB cannot
+ * be installed here; production uses it (docker-compose.yml).
  */
 final class MongoWireServer implements AutoCloseable {
 
@@ -35,8 +35,8 @@ final class MongoWireServer implements AutoCloseable {
 
 	void start() throws IOException {
 		Files.createDirectories(this.file.getParent());
-		this.store = IdIndexedH2Backend.openStore(this.file);
-		this.server = new MongoServer(new IdIndexedH2Backend(this.store));
+		this.store = JournaledBackend.openStore(this.file);
+		this.server = new MongoServer(new JournaledBackend(this.store));
 		this.server.bind("127.0.0.1", this.port);
 		log.info("Mongo wire server ready on 127.0.0.1:{} (data in {})", this.port, this.file);
 	}

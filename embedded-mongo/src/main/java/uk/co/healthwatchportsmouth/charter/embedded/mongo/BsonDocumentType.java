@@ -8,12 +8,10 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * How the H2 backend's collections store documents: as BSON, the format the wire server
- * receives them in, instead of the default of Java serialization (which writes every
- * nested map's class description again for each document: several times the size, and the
- * wire server's costliest work under a steady stream of updates). Documents stored in the
- * default format by the plain backend, or by this one before, are still read, and are
- * written as BSON when they next change.
+ * How the documents of an {@link EarlierFileFormat} file are read: a document map of the
+ * wire server's H2 backend holds values in H2's default Java serialization, or as BSON
+ * after a marker byte (as this module's H2 backend wrote them before the journal); both
+ * are read. Writing is BSON.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 

@@ -13,7 +13,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * The wire server's in-memory backend, answering queries that name an {@code _id} through
- * the {@code _id} index (see {@link IdLookup}). What the tests and the benchmarks run.
+ * the {@code _id} index (see {@link IdLookup}). What the tests run; the
+ * {@link JournaledBackend} serves its documents as this one does.
  */
 public class IdIndexedMemoryBackend extends MemoryBackend {
 
@@ -35,7 +36,10 @@ public class IdIndexedMemoryBackend extends MemoryBackend {
 
 	}
 
-	private static final class Collection extends MemoryCollection {
+	/**
+	 * A collection of this backend; the journaled backend's collections are these too.
+	 */
+	static class Collection extends MemoryCollection {
 
 		Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 				CursorRegistry cursorRegistry) {

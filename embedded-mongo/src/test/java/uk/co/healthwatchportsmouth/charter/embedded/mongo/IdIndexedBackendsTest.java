@@ -37,7 +37,7 @@ class IdIndexedBackendsTest {
 
 	static Stream<Arguments> backends() {
 		return Stream.of(Arguments.of("memory", (Supplier<MongoBackend>) IdIndexedMemoryBackend::new),
-				Arguments.of("h2 file", (Supplier<MongoBackend>) () -> new IdIndexedH2Backend(
+				Arguments.of("journal file", (Supplier<MongoBackend>) () -> new JournaledBackend(
 						MVStore.open(files.resolve("backend-" + System.nanoTime() + ".mv").toString()))));
 	}
 
@@ -138,10 +138,8 @@ class IdIndexedBackendsTest {
 		return Stream.of(
 				Arguments.of("memory", (Supplier<MongoBackend>) MemoryBackend::new,
 						(Supplier<MongoBackend>) IdIndexedMemoryBackend::new),
-				Arguments.of("h2 file",
-						(Supplier<MongoBackend>) () -> new H2Backend(
-								MVStore.open(files.resolve("plain-" + System.nanoTime() + ".mv").toString())),
-						(Supplier<MongoBackend>) () -> new IdIndexedH2Backend(
+				Arguments.of("journal file", (Supplier<MongoBackend>) MemoryBackend::new,
+						(Supplier<MongoBackend>) () -> new JournaledBackend(
 								MVStore.open(files.resolve("indexed-" + System.nanoTime() + ".mv").toString()))));
 	}
 
@@ -310,13 +308,13 @@ class IdIndexedBackendsTest {
 	@Test
 	void entriesPulledFromAnArrayStayPulledWhenTheFileIsOpenedAgain() {
 		String file = files.resolve("pulled.mv").toString();
-		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running running = new Running(new JournaledBackend(MVStore.open(file)))) {
 			running.collection()
 				.insertOne(new Document("_id", "doc-1").append("outbox", List.of(entry("e1"), entry("e2"))));
 			Document[] update = pull("doc-1", "e1");
 			assertThat(running.collection().updateOne(update[0], update[1]).getModifiedCount()).isEqualTo(1);
 		}
-		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running reopened = new Running(new JournaledBackend(MVStore.open(file)))) {
 			assertThat(reopened.collection().find().first().getList("outbox", Document.class))
 				.containsExactly(entry("e2"));
 		}
@@ -325,21 +323,21 @@ class IdIndexedBackendsTest {
 	@Test
 	void aClockChangedInPlaceStaysChangedWhenTheFileIsOpenedAgain() {
 		String file = files.resolve("fired.mv").toString();
-		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running running = new Running(new JournaledBackend(MVStore.open(file)))) {
 			running.collection()
 				.insertOne(new Document("_id", "clock-1").append("state", "RUNNING")
 					.append("reminderAt", new java.util.Date(0)));
 		}
 		// changed after the insert was written, so only the change can mark it for
 		// writing
-		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running running = new Running(new JournaledBackend(MVStore.open(file)))) {
 			var fired = running.collection()
 				.updateOne(new Document("_id", "clock-1").append("state", "RUNNING"),
 						Updates.combine(Updates.set("state", "BREACHED"), Updates.unset("reminderAt"),
 								Updates.push("outbox", entry("e1"))));
 			assertThat(fired.getModifiedCount()).isEqualTo(1);
 		}
-		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running reopened = new Running(new JournaledBackend(MVStore.open(file)))) {
 			assertThat(reopened.collection().find().first()).isEqualTo(
 					new Document("_id", "clock-1").append("state", "BREACHED").append("outbox", List.of(entry("e1"))));
 		}
@@ -375,7 +373,7 @@ class IdIndexedBackendsTest {
 		try (Running plain = new Running(new H2Backend(MVStore.open(file)))) {
 			plain.clocks(20);
 		}
-		try (Running indexed = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running indexed = new Running(new JournaledBackend(MVStore.open(file)))) {
 			MongoCollection<Document> clocks = indexed.collection();
 
 			assertThat(clocks.countDocuments()).isEqualTo(20);
@@ -383,10 +381,10 @@ class IdIndexedBackendsTest {
 				.isNotNull();
 			clocks.insertOne(new Document("_id", "clock-21").append("state", "RUNNING"));
 			assertThat(clocks.find(Filters.eq("_id", "clock-21")).first()).isNotNull();
-			// a document stored by the plain backend, changed: written again as BSON
+			// a document read from the plain backend's file, changed: journaled
 			clocks.updateOne(Filters.eq("_id", "clock-6"), Updates.set("state", "MET"));
 		}
-		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running reopened = new Running(new JournaledBackend(MVStore.open(file)))) {
 			MongoCollection<Document> clocks = reopened.collection();
 
 			assertThat(clocks.countDocuments()).isEqualTo(21);
@@ -400,7 +398,7 @@ class IdIndexedBackendsTest {
 	@Test
 	void aCollectionDroppedAndMadeAgainKeepsNoKeysOfTheOldOne() {
 		String file = files.resolve("dropped.mv").toString();
-		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running running = new Running(new JournaledBackend(MVStore.open(file)))) {
 			running.collection().createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
 			running.collection().insertOne(new Document("_id", "clock-1").append("ref", "a"));
 			running.collection().drop();
@@ -408,7 +406,7 @@ class IdIndexedBackendsTest {
 			running.collection().insertOne(new Document("_id", "clock-1").append("ref", "a"));
 			assertThat(running.collection().countDocuments()).isEqualTo(1);
 		}
-		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running reopened = new Running(new JournaledBackend(MVStore.open(file)))) {
 			assertThat(inserted(reopened.collection(), new Document("_id", "clock-1"))).startsWith("refused");
 			assertThat(inserted(reopened.collection(), new Document("_id", "clock-2"))).isEqualTo("inserted");
 		}
@@ -429,10 +427,10 @@ class IdIndexedBackendsTest {
 			.append("binary", new org.bson.types.Binary(new byte[] { 1, 2, 3 }))
 			.append("list", List.of(1, "two", new Document("three", 3)))
 			.append("nested", new Document("outbox", List.of(entry("e1"), entry("e2"))));
-		try (Running running = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running running = new Running(new JournaledBackend(MVStore.open(file)))) {
 			running.collection().insertOne(stored);
 		}
-		try (Running reopened = new Running(new IdIndexedH2Backend(MVStore.open(file)))) {
+		try (Running reopened = new Running(new JournaledBackend(MVStore.open(file)))) {
 			assertThat(reopened.collection().find().first()).isEqualTo(stored);
 		}
 	}

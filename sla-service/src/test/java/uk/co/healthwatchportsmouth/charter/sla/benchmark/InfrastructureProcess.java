@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 
-import uk.co.healthwatchportsmouth.charter.embedded.mongo.IdIndexedH2Backend;
+import uk.co.healthwatchportsmouth.charter.embedded.mongo.JournaledBackend;
 import uk.co.healthwatchportsmouth.charter.support.testing.EmbeddedInfrastructure;
 import uk.co.healthwatchportsmouth.charter.support.testing.MachineReadings;
 
@@ -27,6 +27,9 @@ import uk.co.healthwatchportsmouth.charter.support.testing.MachineReadings;
 final class InfrastructureProcess implements AutoCloseable {
 
 	private static final String READY = "infrastructure ready: ";
+
+	// what the wire server's journal logs when it compacts
+	private static final String COMPACTED = "Journal compacted";
 
 	private final Process process;
 
@@ -65,7 +68,8 @@ final class InfrastructureProcess implements AutoCloseable {
 			if (line.startsWith(READY)) {
 				String[] addresses = line.substring(READY.length()).split(" ");
 				// the rest of its output (broker logs) is drained, so the child never
-				// blocks on a full pipe
+				// blocks on a full pipe; the wire server's journal compactions are
+				// reported
 				Thread.ofPlatform().daemon().name("infrastructure-output").start(() -> drain(output));
 				return new InfrastructureProcess(process, addresses[0], addresses[1]);
 			}
@@ -76,8 +80,11 @@ final class InfrastructureProcess implements AutoCloseable {
 
 	private static void drain(BufferedReader output) {
 		try {
-			while (output.readLine() != null) {
-				// discarded
+			String line;
+			while ((line = output.readLine()) != null) {
+				if (line.contains(COMPACTED)) {
+					System.out.println(">> wire server: " + line.substring(line.indexOf(COMPACTED)));
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -114,18 +121,10 @@ final class InfrastructureProcess implements AutoCloseable {
 		System.exit(0);
 	}
 
-	/**
-	 * The wire server on a store file, as local-stack's wire server runs it; with
-	 * {@code -Dbench.mongo-cache-mb} among this JVM's options, with a page cache of that
-	 * size instead of H2's default 16 MB (to see what the cache is worth).
-	 */
+	/** The wire server on a store file, as local-stack's wire server runs it. */
 	private static String fileBackedMongoUri(Path file, String database) {
-		MVStore store = IdIndexedH2Backend.openStore(file);
-		Integer cacheMegabytes = Integer.getInteger("bench.mongo-cache-mb");
-		if (cacheMegabytes != null) {
-			store.setCacheSize(cacheMegabytes);
-		}
-		MongoServer server = new MongoServer(new IdIndexedH2Backend(store));
+		MVStore store = JournaledBackend.openStore(file);
+		MongoServer server = new MongoServer(new JournaledBackend(store));
 		InetSocketAddress address = server.bind();
 		return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
 	}

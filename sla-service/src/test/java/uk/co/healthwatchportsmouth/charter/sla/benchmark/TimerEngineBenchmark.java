@@ -99,22 +99,14 @@ public final class TimerEngineBenchmark {
 	private static final String MEMORY_STORE = "memory";
 
 	/**
-	 * The infrastructure JVM's options unless given, with the wire server's data in a
-	 * file: the store keeps only a small cache of pages, but the wire server builds the
-	 * whole answer to a query before it sends the first batch, so a read of every open
-	 * clock (start-up, the metrics' count) holds 1,000,000 decoded documents at once (a 2
-	 * GB heap ran out); a pause goal keeps G1 from growing a young generation whose
+	 * The infrastructure JVM's options unless given: room for the wire server's copy of
+	 * 1,000,000 clocks (in memory with either store: the file store journals changes);
+	 * values written into stored documents live as long as the documents, so they are
+	 * promoted at once rather than copied between survivor spaces at every young
+	 * collection; and a pause goal keeps G1 from growing a young generation whose
 	 * collection stalls every reply.
 	 */
-	private static final String DEFAULT_INFRASTRUCTURE_JVM = "-Xmx8g -XX:MaxGCPauseMillis=50";
-
-	/**
-	 * The infrastructure JVM's options unless given, with the wire server's data in
-	 * memory: room for its copy of 1,000,000 clocks; values written into stored documents
-	 * live as long as the documents, so they are promoted at once rather than copied
-	 * between survivor spaces at every young collection; and the pause goal.
-	 */
-	private static final String DEFAULT_INFRASTRUCTURE_JVM_IN_MEMORY = "-Xmx12g -XX:MaxTenuringThreshold=1 -XX:MaxGCPauseMillis=50";
+	private static final String DEFAULT_INFRASTRUCTURE_JVM = "-Xmx12g -XX:MaxTenuringThreshold=1 -XX:MaxGCPauseMillis=50";
 
 	/**
 	 * The next Wednesday morning (the virtual clock starts at the wall clock and only
@@ -151,8 +143,7 @@ public final class TimerEngineBenchmark {
 	private static void run(String[] args) throws Exception {
 		Report report = new Report();
 		boolean fileStore = !MEMORY_STORE.equals(System.getProperty("bench.mongo-store", "file"));
-		String infrastructureJvm = System.getProperty("bench.infrastructure-jvm",
-				fileStore ? DEFAULT_INFRASTRUCTURE_JVM : DEFAULT_INFRASTRUCTURE_JVM_IN_MEMORY);
+		String infrastructureJvm = System.getProperty("bench.infrastructure-jvm", DEFAULT_INFRASTRUCTURE_JVM);
 		if (IN_THIS_JVM.equals(infrastructureJvm)) {
 			report.line("broker and wire server in this JVM, wire server store: memory");
 			Map<String, Supplier<Object>> infrastructure = new HashMap<>();
@@ -164,7 +155,7 @@ public final class TimerEngineBenchmark {
 		Path storeDirectory = Files.createTempDirectory("sla-benchmark-mongo");
 		Path storeFile = fileStore ? storeDirectory.resolve("charter.mv") : null;
 		report.line("broker and wire server in a JVM of their own (%s), wire server store: %s", infrastructureJvm,
-				fileStore ? "H2 file " + storeFile : "memory");
+				fileStore ? "journal in an H2 file " + storeFile : "memory");
 		try (InfrastructureProcess infrastructure = InfrastructureProcess.start(infrastructureJvm, DATABASE,
 				storeFile)) {
 			run(args, report, infrastructure.mongoUri, infrastructure.brokers, infrastructure);
