@@ -88,7 +88,7 @@ final class ArrayPull {
 		}
 		List<Object> modified = new ArrayList<>();
 		found.forEach((position, document) -> applyTo(document).ifPresent((sizeChange) -> {
-			stored.changed(position, document, sizeChange);
+			stored.changed(position, document, sizeChange, Set.of(this.field));
 			modified.add(document.get(ID));
 		}));
 		oplog.handleUpdate(namespace, selector, update, modified);
@@ -130,7 +130,10 @@ final class ArrayPull {
 	@FunctionalInterface
 	interface Stored<P> {
 
-		void changed(P position, Document document, int sizeChange);
+		/**
+		 * @param fields the top-level fields the change set, replaced or removed
+		 */
+		void changed(P position, Document document, int sizeChange, Set<String> fields);
 
 	}
 

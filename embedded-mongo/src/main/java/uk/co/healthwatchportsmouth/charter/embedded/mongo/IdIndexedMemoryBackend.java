@@ -1,5 +1,7 @@
 package uk.co.healthwatchportsmouth.charter.embedded.mongo;
 
+import java.util.Set;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -64,7 +66,8 @@ public class IdIndexedMemoryBackend extends MemoryBackend {
 				.orElseGet(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
 		}
 
-		private void changedInPlace(Integer position, Document document, int sizeChange) {
+		/** Records a change made in place; nothing more to do in memory. */
+		protected void changedInPlace(Integer position, Document document, int sizeChange, Set<String> fields) {
 			if (tracksDataSize()) {
 				updateDataSize(sizeChange);
 			}

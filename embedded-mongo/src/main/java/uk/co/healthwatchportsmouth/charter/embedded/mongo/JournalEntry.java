@@ -1,6 +1,11 @@
 package uk.co.healthwatchportsmouth.charter.embedded.mongo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -10,17 +15,22 @@ import io.netty.buffer.Unpooled;
 
 /**
  * One change as the {@link Journal} keeps it, written as one BSON document: a document as
- * it now is (under its key in its collection), a document removed, or a collection
- * dropped. Each entry holds the whole document, so replaying the entries in order leaves
- * the last state of every document whatever state the replay started from.
+ * it now is (under its key in its collection), some of a document's top-level fields as
+ * they now are (a change made in place: set, replaced or removed), a document removed, or
+ * a collection dropped. Replaying the entries in order from any point leaves the last
+ * state of every document that has a whole-document entry at or after that point: a
+ * change of fields to a document the replay does not hold yet is passed over, as the
+ * whole document follows.
  *
  * @param kind what changed
  * @param namespace the collection, {@code database.collection}
  * @param key what tells the document from the others of its collection: its id, or the
  * whole document in a collection without ids; its BSON, so that keys compare by value
- * @param document the document as it now is ({@link Kind#PUT} only)
+ * @param document the document as it now is ({@link Kind#PUT}), or the changed fields
+ * that it has ({@link Kind#FIELDS})
+ * @param removedFields the changed fields that it no longer has ({@link Kind#FIELDS})
  */
-record JournalEntry(Kind kind, String namespace, Key key, Document document) {
+record JournalEntry(Kind kind, String namespace, Key key, Document document, List<String> removedFields) {
 
 	private static final String KIND = "o";
 
@@ -30,10 +40,33 @@ record JournalEntry(Kind kind, String namespace, Key key, Document document) {
 
 	private static final String DOCUMENT = "d";
 
+	private static final String REMOVED_FIELDS = "u";
+
 	static byte[] put(String namespace, Object key, Document document) {
 		return encode(new Document(KIND, Kind.PUT.code).append(NAMESPACE, namespace)
 			.append(KEY, key)
 			.append(DOCUMENT, document));
+	}
+
+	/**
+	 * The fields of the document as it now is, after a change in place: each with its
+	 * value, or as removed.
+	 */
+	static byte[] fields(String namespace, Object key, Document document, Set<String> fields) {
+		Document values = new Document();
+		List<String> removed = new ArrayList<>();
+		for (String field : fields) {
+			if (document.containsKey(field)) {
+				values.put(field, document.get(field));
+			}
+			else {
+				removed.add(field);
+			}
+		}
+		return encode(new Document(KIND, Kind.FIELDS.code).append(NAMESPACE, namespace)
+			.append(KEY, key)
+			.append(DOCUMENT, values)
+			.append(REMOVED_FIELDS, removed));
 	}
 
 	static byte[] remove(String namespace, Object key) {
@@ -49,7 +82,32 @@ record JournalEntry(Kind kind, String namespace, Key key, Document document) {
 		Kind kind = Kind.of((String) entry.get(KIND));
 		String namespace = (String) entry.get(NAMESPACE);
 		Key key = (kind != Kind.DROP) ? new Key(encode(new Document(KEY, entry.get(KEY)))) : null;
-		return new JournalEntry(kind, namespace, key, (Document) entry.get(DOCUMENT));
+		@SuppressWarnings("unchecked")
+		List<String> removedFields = (kind == Kind.FIELDS) ? (List<String>) entry.get(REMOVED_FIELDS) : List.of();
+		return new JournalEntry(kind, namespace, key, (Document) entry.get(DOCUMENT), removedFields);
+	}
+
+	/** Applies the change to the documents read back so far, by collection and key. */
+	void replayInto(Map<String, Map<Key, Document>> documents) {
+		switch (this.kind) {
+			case PUT -> documents.computeIfAbsent(this.namespace, (namespace) -> new LinkedHashMap<>())
+				.put(this.key, this.document);
+			case FIELDS -> {
+				Map<Key, Document> collection = documents.get(this.namespace);
+				Document stored = (collection != null) ? collection.get(this.key) : null;
+				if (stored != null) {
+					stored.putAll(this.document);
+					this.removedFields.forEach(stored::remove);
+				}
+			}
+			case REMOVE -> {
+				Map<Key, Document> collection = documents.get(this.namespace);
+				if (collection != null) {
+					collection.remove(this.key);
+				}
+			}
+			case DROP -> documents.remove(this.namespace);
+		}
 	}
 
 	private static byte[] encode(Document document) {
@@ -67,7 +125,7 @@ record JournalEntry(Kind kind, String namespace, Key key, Document document) {
 
 	enum Kind {
 
-		PUT("p"), REMOVE("r"), DROP("x");
+		PUT("p"), FIELDS("f"), REMOVE("r"), DROP("x");
 
 		private final String code;
 

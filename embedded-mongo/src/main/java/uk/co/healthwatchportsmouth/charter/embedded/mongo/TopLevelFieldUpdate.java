@@ -3,6 +3,7 @@ package uk.co.healthwatchportsmouth.charter.embedded.mongo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -162,9 +163,10 @@ final class TopLevelFieldUpdate {
 		}
 		List<Object> modified = new ArrayList<>();
 		matched.forEach((position, document) -> {
-			int sizeChange = applyTo(document);
-			if (sizeChange != Integer.MIN_VALUE) {
-				stored.changed(position, document, sizeChange);
+			Set<String> fields = new LinkedHashSet<>();
+			int sizeChange = applyTo(document, fields);
+			if (!fields.isEmpty()) {
+				stored.changed(position, document, sizeChange, fields);
 				modified.add(document.get(ID));
 			}
 		});
@@ -207,11 +209,10 @@ final class TopLevelFieldUpdate {
 
 	/**
 	 * Changes the document in place.
-	 * @return the change in its encoded size, or {@link Integer#MIN_VALUE} if nothing
-	 * changed
+	 * @param changed where the fields it changed are added
+	 * @return the change in its encoded size
 	 */
-	private int applyTo(Document document) {
-		boolean changed = false;
+	private int applyTo(Document document, Set<String> changed) {
 		int sizeChange = 0;
 		for (String operator : this.operators) {
 			switch (operator) {
@@ -226,7 +227,7 @@ final class TopLevelFieldUpdate {
 						sizeChange += EncodedSize.ofField(key, field.getValue())
 								- (present ? EncodedSize.ofField(key, current) : 0);
 						document.put(key, field.getValue());
-						changed = true;
+						changed.add(key);
 					}
 				}
 				case "$unset" -> {
@@ -234,7 +235,7 @@ final class TopLevelFieldUpdate {
 						if (document.containsKey(key)) {
 							sizeChange -= EncodedSize.ofField(key, document.get(key));
 							document.remove(key);
-							changed = true;
+							changed.add(key);
 						}
 					}
 				}
@@ -251,12 +252,12 @@ final class TopLevelFieldUpdate {
 						sizeChange += EncodedSize.ofField(key, values)
 								- (present ? EncodedSize.ofField(key, current) : 0);
 						document.put(key, values);
-						changed = true;
+						changed.add(key);
 					}
 				}
 			}
 		}
-		return changed ? sizeChange : Integer.MIN_VALUE;
+		return sizeChange;
 	}
 
 }

@@ -92,8 +92,14 @@ class JournaledBackendTest {
 						clocks.deleteOne(Filters.eq("_id", id));
 						clocks.insertOne(clock(5_000 + change));
 					}
-					else {
+					else if (change % 3 == 0) {
 						clocks.updateOne(Filters.eq("_id", id), Updates.inc("version", 1));
+					}
+					else {
+						// changes made in place: journaled as the fields they changed
+						clocks.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", "BREACHED"),
+								Updates.set("step", change), Updates.push("outbox", "e" + change)));
+						clocks.updateOne(Filters.eq("_id", id), Updates.pull("outbox", "e" + (change - 1)));
 					}
 				}
 			});
@@ -103,7 +109,33 @@ class JournaledBackendTest {
 			expected = all(clocks);
 		}
 		try (Running reopened = Running.journaled(MVStore.open(file))) {
-			assertThat(all(reopened.clocks())).isEqualTo(expected);
+			List<Document> found = all(reopened.clocks());
+			assertThat(found).isEqualTo(expected);
+			assertThat(found.stream().map((document) -> List.copyOf(document.keySet()))).as("field order")
+				.containsExactlyElementsOf(
+						expected.stream().map((document) -> List.copyOf(document.keySet())).toList());
+		}
+	}
+
+	@Test
+	void fieldsChangedInPlaceComeBackWithTheirOrderAndRemovals() {
+		String file = file("fields");
+		try (Running running = Running.journaled(MVStore.open(file))) {
+			running.clocks()
+				.insertOne(new Document("_id", "clock-1").append("state", "RUNNING")
+					.append("reminderAt", "09:00")
+					.append("version", 1));
+			running.clocks()
+				.updateOne(Filters.eq("_id", "clock-1"), Updates.combine(Updates.set("state", "BREACHED"),
+						Updates.unset("reminderAt"), Updates.push("outbox", "e1"), Updates.set("breachedAt", "17:00")));
+		}
+		try (Running reopened = Running.journaled(MVStore.open(file))) {
+			Document clock = reopened.clocks().find().first();
+			assertThat(clock).isEqualTo(new Document("_id", "clock-1").append("state", "BREACHED")
+				.append("version", 1)
+				.append("breachedAt", "17:00")
+				.append("outbox", List.of("e1")));
+			assertThat(List.copyOf(clock.keySet())).containsExactly("_id", "state", "version", "breachedAt", "outbox");
 		}
 	}
 
@@ -136,12 +168,24 @@ class JournaledBackendTest {
 		journal.replay((entry) -> {
 		});
 		journal.append(JournalEntry.put("charter.system.namespaces", "n", namespace("charter.clocks")));
+		for (String id : List.of("clock-1", "clock-2", "clock-3", "clock-4")) {
+			journal.append(JournalEntry.put("charter.clocks", id, wireDocument(id, "RUNNING")));
+		}
+		// a compaction that ended: before it wrote clock-2, a request changed clock-2 in
+		// place and removed clock-4
+		long compacted = journal.startGeneration();
+		journal.append(JournalEntry.fields("charter.clocks", "clock-2", wireDocument("clock-2", "MET"),
+				java.util.Set.of("state")));
+		journal.append(JournalEntry.put("charter.system.namespaces", "n", namespace("charter.clocks")));
 		journal.append(JournalEntry.put("charter.clocks", "clock-1", wireDocument("clock-1", "RUNNING")));
-		journal.append(JournalEntry.put("charter.clocks", "clock-2", wireDocument("clock-2", "RUNNING")));
+		journal.append(JournalEntry.remove("charter.clocks", "clock-4"));
+		journal.append(JournalEntry.put("charter.clocks", "clock-2", wireDocument("clock-2", "MET")));
 		journal.append(JournalEntry.put("charter.clocks", "clock-3", wireDocument("clock-3", "RUNNING")));
+		journal.makeBase(compacted);
+		// the next compaction wrote one clock, a request changed another, then the
+		// process died
 		journal.startGeneration();
-		// the compaction wrote one clock, a request changed another, then the process
-		// died
+		journal.append(JournalEntry.put("charter.system.namespaces", "n", namespace("charter.clocks")));
 		journal.append(JournalEntry.put("charter.clocks", "clock-1", wireDocument("clock-1", "RUNNING")));
 		journal.append(JournalEntry.put("charter.clocks", "clock-3", wireDocument("clock-3", "MET")));
 		store.commit();
@@ -150,7 +194,7 @@ class JournaledBackendTest {
 		try (Running reopened = Running.journaled(MVStore.open(file))) {
 			assertThat(all(reopened.clocks())).containsExactly(
 					new Document("_id", "clock-1").append("state", "RUNNING"),
-					new Document("_id", "clock-2").append("state", "RUNNING"),
+					new Document("_id", "clock-2").append("state", "MET"),
 					new Document("_id", "clock-3").append("state", "MET"));
 		}
 	}

@@ -121,10 +121,18 @@ final class InfrastructureProcess implements AutoCloseable {
 		System.exit(0);
 	}
 
-	/** The wire server on a store file, as local-stack's wire server runs it. */
+	/**
+	 * The wire server on a store file, as local-stack's wire server runs it; with
+	 * {@code -Dbench.journal-entries-per-document=N} among this JVM's options, its
+	 * journal is compacted once it holds N entries per document instead of 4 (1:
+	 * compacting again as soon as a compaction ends, to measure what compactions cost).
+	 */
 	private static String fileBackedMongoUri(Path file, String database) {
 		MVStore store = JournaledBackend.openStore(file);
-		MongoServer server = new MongoServer(new JournaledBackend(store));
+		Integer entriesPerDocument = Integer.getInteger("bench.journal-entries-per-document");
+		JournaledBackend backend = (entriesPerDocument != null)
+				? new JournaledBackend(store, 100_000, entriesPerDocument) : new JournaledBackend(store);
+		MongoServer server = new MongoServer(backend);
 		InetSocketAddress address = server.bind();
 		return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
 	}
