@@ -58,8 +58,8 @@ final class Journal {
 	}
 
 	/**
-	 * Hands every entry, oldest first, to the consumer. Called once, before anything is
-	 * appended.
+	 * Hands every entry, oldest first, to the consumer. Called once, at start-up, before
+	 * any request is served.
 	 */
 	void replay(Consumer<byte[]> entries) {
 		long replayed = 0;
