@@ -95,6 +95,7 @@ public class JournaledBackend extends MemoryBackend {
 			.distinct()
 			.toList()
 			.forEach(this::resolveDatabase);
+		dropUnlisted();
 		this.compactor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "journal-compactor");
 			thread.setDaemon(true);
@@ -111,6 +112,19 @@ public class JournaledBackend extends MemoryBackend {
 		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
 		store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
 		return store;
+	}
+
+	/**
+	 * Drops what the journal holds of collections no database lists (written by a request
+	 * racing its collection's drop, before such writes were passed over), so that a
+	 * collection made later under the same name starts empty.
+	 */
+	private void dropUnlisted() {
+		for (String namespace : List.copyOf(this.recovered.keySet())) {
+			log.warn("Journal holds documents of {}, which no database lists: dropped", namespace);
+			this.journal.append(JournalEntry.drop(namespace));
+			this.recovered.remove(namespace);
+		}
 	}
 
 	private static Map<String, Map<JournalEntry.Key, Document>> replay(Journal journal) {
@@ -193,7 +207,7 @@ public class JournaledBackend extends MemoryBackend {
 
 	private final class Collection extends IdIndexedMemoryBackend.Collection {
 
-		private boolean dropped;
+		private volatile boolean dropped;
 
 		Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 				CursorRegistry cursorRegistry) {
@@ -216,7 +230,7 @@ public class JournaledBackend extends MemoryBackend {
 		@Override
 		protected Integer addDocumentInternal(Document document) {
 			Integer position = super.addDocumentInternal(document);
-			journal().append(JournalEntry.put(getFullName(), keyOf(document), document));
+			journal(JournalEntry.put(getFullName(), keyOf(document), document));
 			return position;
 		}
 
@@ -229,14 +243,14 @@ public class JournaledBackend extends MemoryBackend {
 			if (tracksDataSize()) {
 				updateDataSize(sizeChange);
 			}
-			journal().append(JournalEntry.fields(getFullName(), keyOf(document), document, fields));
+			journal(JournalEntry.fields(getFullName(), keyOf(document), document, fields));
 		}
 
 		@Override
 		protected void removeDocument(Integer position) {
 			Document document = getDocument(position);
 			super.removeDocument(position);
-			journal().append(JournalEntry.remove(getFullName(), keyOf(document)));
+			journal(JournalEntry.remove(getFullName(), keyOf(document)));
 		}
 
 		@Override
@@ -244,26 +258,38 @@ public class JournaledBackend extends MemoryBackend {
 			super.handleUpdate(position, oldDocument, newDocument);
 			Object oldKey = keyOf(oldDocument);
 			Object newKey = keyOf(newDocument);
+			// the new document first: a crash in between leaves both, not neither
+			journal(JournalEntry.put(getFullName(), newKey, newDocument));
 			if (!Objects.equals(oldKey, newKey)) {
-				journal().append(JournalEntry.remove(getFullName(), oldKey));
+				journal(JournalEntry.remove(getFullName(), oldKey));
 			}
-			journal().append(JournalEntry.put(getFullName(), newKey, newDocument));
 		}
 
 		@Override
 		public synchronized void drop() {
 			super.drop();
+			journal(JournalEntry.drop(getFullName()));
 			this.dropped = true;
 			JournaledBackend.this.collections.remove(this);
-			journal().append(JournalEntry.drop(getFullName()));
 		}
 
 		@Override
 		public synchronized void renameTo(MongoDatabase newDatabase, String newCollectionName) {
-			journal().append(JournalEntry.drop(getFullName()));
+			journal(JournalEntry.drop(getFullName()));
 			super.renameTo(newDatabase, newCollectionName);
 			streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument)
-				.forEach((document) -> journal().append(JournalEntry.put(getFullName(), keyOf(document), document)));
+				.forEach((document) -> journal(JournalEntry.put(getFullName(), keyOf(document), document)));
+		}
+
+		/**
+		 * Appends the entry, unless the collection has been dropped: a request that found
+		 * it just before its drop still changes it, but its change must not outlive the
+		 * drop in the journal.
+		 */
+		private void journal(byte[] entry) {
+			if (!this.dropped) {
+				JournaledBackend.this.journal.append(entry);
+			}
 		}
 
 		/**
@@ -291,17 +317,14 @@ public class JournaledBackend extends MemoryBackend {
 							Math.min(from + SNAPSHOT_CHUNK, positions.size()))) {
 						Document document = getDocument(position);
 						if (document != null) {
-							journal().append(JournalEntry.put(getFullName(), keyOf(document), document));
+							JournaledBackend.this.journal
+								.append(JournalEntry.put(getFullName(), keyOf(document), document));
 							written++;
 						}
 					}
 				}
 			}
 			return written;
-		}
-
-		private Journal journal() {
-			return JournaledBackend.this.journal;
 		}
 
 		/**

@@ -97,14 +97,20 @@ class JournaledBackendTest {
 					}
 					else {
 						// changes made in place: journaled as the fields they changed
-						clocks.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", "BREACHED"),
-								Updates.set("step", change), Updates.push("outbox", "e" + change)));
-						clocks.updateOne(Filters.eq("_id", id), Updates.pull("outbox", "e" + (change - 1)));
+						clocks.updateOne(Filters.eq("_id", id),
+								Updates.combine(Updates.set("state", "BREACHED"), Updates.set("step", change),
+										Updates.push("outbox", new Document("eventId", "e" + change))));
+						clocks.updateOne(Filters.eq("_id", id), new Document("$pull", new Document("outbox",
+								new Document("eventId", new Document("$in", List.of("e" + (change - 1)))))));
 					}
 				}
 			});
-			running.backend.compact();
-			running.backend.compact();
+			// compactions one after another for as long as the changes go on
+			int compactions = 0;
+			while (changes.isAlive() || compactions < 2) {
+				running.backend.compact();
+				compactions++;
+			}
 			changes.join();
 			expected = all(clocks);
 		}
@@ -196,6 +202,31 @@ class JournaledBackendTest {
 					new Document("_id", "clock-1").append("state", "RUNNING"),
 					new Document("_id", "clock-2").append("state", "MET"),
 					new Document("_id", "clock-3").append("state", "MET"));
+		}
+	}
+
+	@Test
+	void documentsOfACollectionNoDatabaseListsDoNotComeBackInALaterOneOfTheSameName() {
+		String file = file("unlisted");
+		MVStore store = MVStore.open(file);
+		Journal journal = new Journal(store);
+		journal.replay((entry) -> {
+		});
+		journal.append(JournalEntry.put("charter.system.namespaces", "n", namespace("charter.clocks")));
+		journal.append(JournalEntry.put("charter.clocks", "clock-1", wireDocument("clock-1", "RUNNING")));
+		// as a write racing the collection's drop left it
+		journal.append(JournalEntry.drop("charter.drafts"));
+		journal.append(JournalEntry.put("charter.drafts", "draft-1", wireDocument("draft-1", "RUNNING")));
+		store.close();
+
+		try (Running reopened = Running.journaled(MVStore.open(file))) {
+			reopened.database().getCollection("drafts").insertOne(new Document("_id", "draft-2"));
+			assertThat(reopened.database().getCollection("drafts").countDocuments()).isEqualTo(1);
+			assertThat(reopened.clocks().countDocuments()).isEqualTo(1);
+		}
+		try (Running reopened = Running.journaled(MVStore.open(file))) {
+			assertThat(all(reopened.database().getCollection("drafts")))
+				.containsExactly(new Document("_id", "draft-2"));
 		}
 	}
 
