@@ -170,10 +170,7 @@ class JournaledBackendTest {
 	void aCompactionCutShortByACrashLosesNothing() {
 		String file = file("crashed");
 		MVStore store = MVStore.open(file);
-		Journal journal = new Journal(store);
-		journal.replay((entry) -> {
-		});
-		journal.append(JournalEntry.put("charter.system.namespaces", "n", namespace("charter.clocks")));
+		Journal journal = journalOfClocks(store);
 		for (String id : List.of("clock-1", "clock-2", "clock-3", "clock-4")) {
 			journal.append(JournalEntry.put("charter.clocks", id, wireDocument(id, "RUNNING")));
 		}
@@ -209,10 +206,7 @@ class JournaledBackendTest {
 	void documentsOfACollectionNoDatabaseListsDoNotComeBackInALaterOneOfTheSameName() {
 		String file = file("unlisted");
 		MVStore store = MVStore.open(file);
-		Journal journal = new Journal(store);
-		journal.replay((entry) -> {
-		});
-		journal.append(JournalEntry.put("charter.system.namespaces", "n", namespace("charter.clocks")));
+		Journal journal = journalOfClocks(store);
 		journal.append(JournalEntry.put("charter.clocks", "clock-1", wireDocument("clock-1", "RUNNING")));
 		// as a write racing the collection's drop left it
 		journal.append(JournalEntry.drop("charter.drafts"));
@@ -295,6 +289,15 @@ class JournaledBackendTest {
 			assertThat(reopened.clocks().find(Filters.eq("_id", "clock-6")).first().getString("state"))
 				.isEqualTo("MET");
 		}
+	}
+
+	/** A journal on a new store, listing the clocks collection. */
+	private static Journal journalOfClocks(MVStore store) {
+		Journal journal = new Journal(store);
+		journal.replay((entry) -> {
+		});
+		journal.append(JournalEntry.put("charter.system.namespaces", "n", namespace("charter.clocks")));
+		return journal;
 	}
 
 	private static long entries(MVStore store) {
