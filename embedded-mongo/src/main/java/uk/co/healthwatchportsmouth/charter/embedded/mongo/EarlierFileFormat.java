@@ -1,7 +1,6 @@
 package uk.co.healthwatchportsmouth.charter.embedded.mongo;
 
 import java.util.List;
-import java.util.Map;
 
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -32,10 +31,8 @@ final class EarlierFileFormat {
 			String namespace = name.substring(DATA_PREFIX.length());
 			MVMap<Object, Document> documents = store.openMap(name,
 					new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
-			for (Map.Entry<Object, Document> stored : documents.entrySet()) {
-				Document document = stored.getValue();
-				Object key = document.containsKey("_id") ? document.get("_id") : document;
-				journal.append(JournalEntry.put(namespace, key, document));
+			for (Document document : documents.values()) {
+				journal.append(JournalEntry.put(namespace, JournalEntry.keyOf(document), document));
 			}
 		}
 		List<String> earlier = store.getMapNames()

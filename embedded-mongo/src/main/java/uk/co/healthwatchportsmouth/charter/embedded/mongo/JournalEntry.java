@@ -42,6 +42,16 @@ record JournalEntry(Kind kind, String namespace, Key key, Document document, Lis
 
 	private static final String REMOVED_FIELDS = "u";
 
+	private static final String ID_FIELD = "_id";
+
+	/**
+	 * What tells the document from the others of its collection: its {@code _id}, or the
+	 * whole document in the collections of indexes and names, which have none.
+	 */
+	static Object keyOf(Document document) {
+		return document.containsKey(ID_FIELD) ? document.get(ID_FIELD) : document;
+	}
+
 	static byte[] put(String namespace, Object key, Document document) {
 		return encode(new Document(KIND, Kind.PUT.code).append(NAMESPACE, namespace)
 			.append(KEY, key)

@@ -43,15 +43,14 @@ public class JournaledBackend extends MemoryBackend {
 	// (H2's default is a second); MongoDB's own journal is committed as often
 	private static final int COMMIT_DELAY_MILLIS = 100;
 
-	private static final long MINIMUM_ENTRIES_TO_COMPACT = 100_000;
+	/** The least number of entries the journal holds before it is compacted. */
+	public static final long MINIMUM_ENTRIES_TO_COMPACT = 100_000;
 
 	private static final int ENTRIES_PER_DOCUMENT_TO_COMPACT = 4;
 
 	// documents written by a compaction with the collection's lock held, at a time, so
 	// that requests wait for a few milliseconds at most
 	private static final int SNAPSHOT_CHUNK = 1_000;
-
-	private static final String ID_FIELD = "_id";
 
 	private final MVStore store;
 
@@ -230,7 +229,7 @@ public class JournaledBackend extends MemoryBackend {
 		@Override
 		protected Integer addDocumentInternal(Document document) {
 			Integer position = super.addDocumentInternal(document);
-			journal(JournalEntry.put(getFullName(), keyOf(document), document));
+			journal(JournalEntry.put(getFullName(), JournalEntry.keyOf(document), document));
 			return position;
 		}
 
@@ -243,21 +242,21 @@ public class JournaledBackend extends MemoryBackend {
 			if (tracksDataSize()) {
 				updateDataSize(sizeChange);
 			}
-			journal(JournalEntry.fields(getFullName(), keyOf(document), document, fields));
+			journal(JournalEntry.fields(getFullName(), JournalEntry.keyOf(document), document, fields));
 		}
 
 		@Override
 		protected void removeDocument(Integer position) {
 			Document document = getDocument(position);
 			super.removeDocument(position);
-			journal(JournalEntry.remove(getFullName(), keyOf(document)));
+			journal(JournalEntry.remove(getFullName(), JournalEntry.keyOf(document)));
 		}
 
 		@Override
 		protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
 			super.handleUpdate(position, oldDocument, newDocument);
-			Object oldKey = keyOf(oldDocument);
-			Object newKey = keyOf(newDocument);
+			Object oldKey = JournalEntry.keyOf(oldDocument);
+			Object newKey = JournalEntry.keyOf(newDocument);
 			// the new document first: a crash in between leaves both, not neither
 			journal(JournalEntry.put(getFullName(), newKey, newDocument));
 			if (!Objects.equals(oldKey, newKey)) {
@@ -278,7 +277,8 @@ public class JournaledBackend extends MemoryBackend {
 			journal(JournalEntry.drop(getFullName()));
 			super.renameTo(newDatabase, newCollectionName);
 			streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument)
-				.forEach((document) -> journal(JournalEntry.put(getFullName(), keyOf(document), document)));
+				.forEach(
+						(document) -> journal(JournalEntry.put(getFullName(), JournalEntry.keyOf(document), document)));
 		}
 
 		/**
@@ -318,21 +318,13 @@ public class JournaledBackend extends MemoryBackend {
 						Document document = getDocument(position);
 						if (document != null) {
 							JournaledBackend.this.journal
-								.append(JournalEntry.put(getFullName(), keyOf(document), document));
+								.append(JournalEntry.put(getFullName(), JournalEntry.keyOf(document), document));
 							written++;
 						}
 					}
 				}
 			}
 			return written;
-		}
-
-		/**
-		 * What tells the document from the others of its collection: its {@code _id}, or
-		 * the whole document in the collections of indexes and names, which have none.
-		 */
-		private static Object keyOf(Document document) {
-			return document.containsKey(ID_FIELD) ? document.get(ID_FIELD) : document;
 		}
 
 	}

@@ -131,7 +131,8 @@ final class InfrastructureProcess implements AutoCloseable {
 		MVStore store = JournaledBackend.openStore(file);
 		Integer entriesPerDocument = Integer.getInteger("bench.journal-entries-per-document");
 		JournaledBackend backend = (entriesPerDocument != null)
-				? new JournaledBackend(store, 100_000, entriesPerDocument) : new JournaledBackend(store);
+				? new JournaledBackend(store, JournaledBackend.MINIMUM_ENTRIES_TO_COMPACT, entriesPerDocument)
+				: new JournaledBackend(store);
 		MongoServer server = new MongoServer(backend);
 		InetSocketAddress address = server.bind();
 		return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
