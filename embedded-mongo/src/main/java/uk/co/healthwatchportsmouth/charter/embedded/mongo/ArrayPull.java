@@ -16,14 +16,16 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 /**
  * The update an outbox relay makes after every publish, {@code {_id: X}} with
  * {@code {$pull: {outbox: {eventId: {$in: ["a", "b"]}}}}}, applied to the stored document
- * directly. The wire server's general update path deep-clones the whole document, builds
- * a new one field by field, compares the two and measures both, all while holding the
- * collection's lock; for a clock that is most of the cost of removing one small entry
- * from one array, and it is paid once per event published, so every other write to the
- * collection waited for it. Only this exact shape is taken: an {@code _id} equality, one
- * top-level array that no index covers, elements matched by one field against strings, no
- * upsert and no array filters. Anything else, including a field that is not an array,
- * goes the general way.
+ * directly, and the same for several documents at once, {@code {_id: {$in: [X, Y]}}} in
+ * an update of every match (a relay removes a whole batch's entries in one update). The
+ * wire server's general update path deep-clones the whole document, builds a new one
+ * field by field, compares the two and measures both, all while holding the collection's
+ * lock; for a clock that is most of the cost of removing one small entry from one array,
+ * and it is paid once per event published, so every other write to the collection waited
+ * for it. Only this exact shape is taken: an {@code _id} equality (or {@code $in} when
+ * every match is updated), one top-level array that no index covers, elements matched by
+ * one field against strings, no upsert and no array filters. Anything else, including a
+ * field that is not an array, goes the general way.
  */
 final class ArrayPull {
 
@@ -41,9 +43,9 @@ final class ArrayPull {
 		this.values = values;
 	}
 
-	static <P> Optional<ArrayPull> of(Document selector, Document update, ArrayFilters arrayFilters, boolean upsert,
-			List<Index<P>> indexes) {
-		if (upsert || !arrayFilters.isEmpty() || selector.size() != 1 || !(selector.get(ID) instanceof String)
+	static <P> Optional<ArrayPull> of(Document selector, Document update, ArrayFilters arrayFilters, boolean multi,
+			boolean upsert, List<Index<P>> indexes) {
+		if (upsert || !arrayFilters.isEmpty() || selector.size() != 1 || !namesIds(selector.get(ID), multi)
 				|| update.size() != 1 || !(update.get("$pull") instanceof Document pull) || pull.size() != 1) {
 			return Optional.empty();
 		}
@@ -60,6 +62,12 @@ final class ArrayPull {
 			return Optional.empty();
 		}
 		return Optional.of(new ArrayPull(field, key, Set.copyOf(listed.stream().map(String.class::cast).toList())));
+	}
+
+	// one id, or (for an update of every match) a list of them
+	private static boolean namesIds(Object condition, boolean multi) {
+		return condition instanceof String || (multi && condition instanceof Document operators && operators.size() == 1
+				&& operators.get("$in") instanceof List<?> ids && ids.stream().allMatch(String.class::isInstance));
 	}
 
 	/**

@@ -61,8 +61,8 @@ public class IdIndexedMemoryBackend extends MemoryBackend {
 		public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
 				boolean isMulti, boolean isUpsert, Oplog oplog) {
 			return InPlaceUpdates
-				.apply(selector, update, arrayFilters, isUpsert, getIndexes(), this::getDocument, this::changedInPlace,
-						getFullName(), oplog)
+				.apply(selector, update, arrayFilters, isMulti, isUpsert, getIndexes(), this::getDocument,
+						this::changedInPlace, getFullName(), oplog)
 				.orElseGet(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
 		}
 

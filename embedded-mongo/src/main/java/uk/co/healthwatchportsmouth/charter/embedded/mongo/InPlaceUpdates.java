@@ -25,10 +25,10 @@ final class InPlaceUpdates {
 	 * @return the update's reply, or empty when the general path must answer (nothing has
 	 * been changed)
 	 */
-	static <P> Optional<Document> apply(Document selector, Document update, ArrayFilters arrayFilters, boolean upsert,
-			List<Index<P>> indexes, Function<P, Document> documents, ArrayPull.Stored<P> stored, String namespace,
-			Oplog oplog) {
-		return ArrayPull.of(selector, update, arrayFilters, upsert, indexes)
+	static <P> Optional<Document> apply(Document selector, Document update, ArrayFilters arrayFilters, boolean multi,
+			boolean upsert, List<Index<P>> indexes, Function<P, Document> documents, ArrayPull.Stored<P> stored,
+			String namespace, Oplog oplog) {
+		return ArrayPull.of(selector, update, arrayFilters, multi, upsert, indexes)
 			.flatMap((pull) -> pull.update(selector, update, indexes, documents, stored, namespace, oplog))
 			.or(() -> TopLevelFieldUpdate.of(selector, update, arrayFilters, upsert, indexes)
 				.flatMap((fields) -> fields.update(selector, update, indexes, documents, stored, namespace, oplog)));

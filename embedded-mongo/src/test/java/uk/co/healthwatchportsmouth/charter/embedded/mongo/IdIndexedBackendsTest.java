@@ -221,6 +221,44 @@ class IdIndexedBackendsTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("plainAndIndexed")
+	void pullingEntriesFromSeveralDocumentsAtOnceLeavesWhatThePlainWireServerLeaves(String name,
+			Supplier<MongoBackend> plain, Supplier<MongoBackend> indexed) {
+		List<Document> documents = List.of(
+				new Document("_id", "doc-1").append("outbox", List.of(entry("e1"), entry("e2"), entry("e3"))),
+				new Document("_id", "doc-2").append("outbox", List.of(entry("e4"))),
+				new Document("_id", "doc-3").append("outbox", List.of(entry("e5"), entry("e6"))),
+				new Document("_id", "doc-4").append("outbox", "not an array"), new Document("_id", "doc-5"));
+		Document pullEvents = new Document("$pull",
+				new Document("outbox", new Document("eventId", new Document("$in", List.of("e1", "e3", "e4", "e6")))));
+		List<Document[]> updates = List.of(
+				new Document[] { new Document("_id", new Document("$in", List.of("doc-1", "doc-2", "none"))),
+						pullEvents },
+				new Document[] { new Document("_id", new Document("$in", List.of("doc-1", "doc-2"))), pullEvents },
+				new Document[] { new Document("_id", new Document("$in", List.of("doc-3", "doc-5"))), pullEvents },
+				new Document[] { new Document("_id", new Document("$in", List.of("doc-3", "doc-4"))), pullEvents },
+				new Document[] { new Document("_id", new Document("$in", List.of("doc-1", 7))), pullEvents });
+
+		try (Running reference = new Running(plain.get()); Running tried = new Running(indexed.get())) {
+			reference.collection().insertMany(documents.stream().map(Document::new).toList());
+			tried.collection().insertMany(documents.stream().map(Document::new).toList());
+			for (Document[] update : updates) {
+				assertThat(outcomeOfMany(tried.collection(), update)).as("%s", (Object) update)
+					.isEqualTo(outcomeOfMany(reference.collection(), update));
+			}
+			// an update of one document with a list of ids changes only the first match
+			Document[] one = { new Document("_id", new Document("$in", List.of("doc-3", "doc-1"))), new Document(
+					"$pull",
+					new Document("outbox", new Document("eventId", new Document("$in", List.of("e2", "e5"))))) };
+			assertThat(outcome(tried.collection(), one)).isEqualTo(outcome(reference.collection(), one));
+
+			assertThat(tried.collection().find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+				.isEqualTo(reference.collection().find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+			assertThat(tried.size()).as("collStats size").isEqualTo(reference.size());
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("plainAndIndexed")
 	void conditionalUpdatesOfTopLevelFieldsLeaveWhatThePlainWireServerLeaves(String name, Supplier<MongoBackend> plain,
 			Supplier<MongoBackend> indexed) {
 		java.util.Date due = new java.util.Date(1_800_000_000_000L);
@@ -355,6 +393,16 @@ class IdIndexedBackendsTest {
 	private static Document[] pull(String id, String... eventIds) {
 		return new Document[] { new Document("_id", id), new Document("$pull",
 				new Document("outbox", new Document("eventId", new Document("$in", List.of(eventIds))))) };
+	}
+
+	private static String outcomeOfMany(MongoCollection<Document> collection, Document[] update) {
+		try {
+			var result = collection.updateMany(update[0], update[1]);
+			return "matched " + result.getMatchedCount() + ", modified " + result.getModifiedCount();
+		}
+		catch (MongoException ex) {
+			return "refused: " + ex.getCode();
+		}
 	}
 
 	private static String outcome(MongoCollection<Document> collection, Document[] update) {
