@@ -244,10 +244,11 @@ abstract class SeveralInstancesScenarios {
 		List<Timer> pendingBefore = clocks.stream().map((clock) -> clock.pendingTimer().orElseThrow()).toList();
 		List<Firing> firings = new ArrayList<>();
 		for (DeadlineClock clock : clocks) {
-			ClockVersion before = ClockVersion.of(clock);
+			DeadlineClock.Snapshot before = clock.snapshot();
 			Timer pending = clock.pendingTimer().orElseThrow();
 			CharterEvent event = clock.fire(pending, pending.at(), calendar.get());
-			firings.add(new Firing(before, clock, event, leases.currentEpoch(shards.of(clock.id())).orElseThrow()));
+			firings
+				.add(new Firing(before, true, clock, event, leases.currentEpoch(shards.of(clock.id())).orElseThrow()));
 		}
 		// meanwhile the middle clock is answered
 		DeadlineClock middle = store.find(clocks.get(1).id()).orElseThrow();
@@ -268,10 +269,10 @@ abstract class SeveralInstancesScenarios {
 
 	private static boolean fired(ClockStore store, CalendarSource calendar, String clockId, long epoch) {
 		DeadlineClock clock = store.find(clockId).orElseThrow();
-		ClockVersion before = ClockVersion.of(clock);
+		DeadlineClock.Snapshot before = clock.snapshot();
 		Timer pending = clock.pendingTimer().orElseThrow();
 		CharterEvent event = clock.fire(pending, CLOCK.instant(), calendar.get());
-		return store.storeFirings(List.of(new Firing(before, clock, event, epoch))).contains(clockId);
+		return store.storeFirings(List.of(new Firing(before, true, clock, event, epoch))).contains(clockId);
 	}
 
 	private static void awaitShardsHeld(ConfigurableApplicationContext instance, int shards) {

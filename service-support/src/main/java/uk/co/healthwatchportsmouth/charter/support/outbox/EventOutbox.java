@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,14 +36,13 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 import uk.co.healthwatchportsmouth.charter.contracts.EventType;
+import uk.co.healthwatchportsmouth.charter.support.mongo.RawBson;
 import uk.co.healthwatchportsmouth.charter.support.tracing.TraceParents;
 import uk.co.healthwatchportsmouth.charter.support.tracing.TracingConfiguration;
 
@@ -55,12 +55,13 @@ import uk.co.healthwatchportsmouth.charter.support.tracing.TracingConfiguration;
  * <p>
  * Publishing runs in several lanes; each document is always published by the same lane,
  * so its events stay in order. A lane takes every document queued for it, up to a batch:
- * it reads their outboxes at once, sends the documents' events side by side without
- * waiting between sends, so that the Kafka producer batches them, then waits for the
- * acknowledgements; a document's next event is sent only once the one before it is
- * acknowledged. It removes what was sent in one write. Documents are published soon after
- * they are saved. Any that could not be (Kafka down, service killed) are found again by a
- * sweep at start-up and, while failures are outstanding, every retry interval.
+ * it reads their outboxes at once (all but those whose writer knew the whole outbox and
+ * said so), sends the documents' events side by side without waiting between sends, so
+ * that the Kafka producer batches them, then waits for the acknowledgements; a document's
+ * next event is sent only once the one before it is acknowledged. It removes what was
+ * sent in one update of all the documents. Documents are published soon after they are
+ * saved. Any that could not be (Kafka down, service killed) are found again by a sweep at
+ * start-up and, while failures are outstanding, every retry interval.
  */
 public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, ApplicationContextAware, AutoCloseable {
 
@@ -88,6 +89,10 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	private final Set<String> collections = ConcurrentHashMap.newKeySet();
 
 	private final Set<Key> queued = ConcurrentHashMap.newKeySet();
+
+	// the events of queued documents whose whole outbox their writer knows (see
+	// publishSoon with events): those documents are published without reading them
+	private final Map<Key, List<PendingEvent>> knownOutboxes = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean failuresOutstanding = new AtomicBoolean(true);
 
@@ -165,9 +170,35 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	public void publishSoon(String collection, Object id) {
 		Key key = new Key(collection, id);
 		this.unpublished.add(key);
+		// a known outbox of the document is not the whole outbox any more
+		this.knownOutboxes.remove(key);
 		if (this.queued.add(key)) {
-			this.lanes.get(Math.floorMod(key.hashCode(), this.lanes.size())).queue.add(key);
+			laneOf(key).queue.add(key);
 		}
+	}
+
+	/**
+	 * Publishes a document's pending events shortly, in the document's lane, without
+	 * reading its outbox: for a writer that has just stored these events in a document
+	 * whose outbox it had read empty (and that nobody changed in between, which its write
+	 * was conditional on). If the document is waiting in its lane already, its run reads
+	 * the outbox as usual.
+	 * @param events every event the document's outbox holds, in order
+	 */
+	public void publishSoon(String collection, Object id, List<PendingEvent> events) {
+		Key key = new Key(collection, id);
+		this.unpublished.add(key);
+		if (this.queued.add(key)) {
+			this.knownOutboxes.put(key, List.copyOf(events));
+			laneOf(key).queue.add(key);
+		}
+		else {
+			this.knownOutboxes.remove(key);
+		}
+	}
+
+	private Lane laneOf(Key key) {
+		return this.lanes.get(Math.floorMod(key.hashCode(), this.lanes.size()));
 	}
 
 	/**
@@ -186,44 +217,45 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 * @return whether every pending event was published
 	 */
 	boolean publishAll(String collection, List<Object> ids) {
-		Query byIds = Query.query(Criteria.where("_id").in(ids));
-		byIds.fields().include(FIELD);
-		// all in the first reply rather than the default first batch of 101 and a second
-		// round trip for the rest (a lane reads up to a whole batch of documents)
-		byIds.cursorBatchSize(Math.max(1, ids.size()));
-		List<Document> documents = this.mongo.find(byIds, Document.class, collection)
-			.stream()
-			.filter((document) -> !document.getList(FIELD, Document.class, List.of()).isEmpty())
-			.toList();
-		Map<Object, List<PendingEvent>> pendingById = new LinkedHashMap<>();
-		for (Document document : documents) {
-			pendingById.put(document.get("_id"),
-					document.getList(FIELD, Document.class)
-						.stream()
-						.map((entry) -> new PendingEvent(entry.getString("eventId"), entry.getString("type"),
-								entry.getString("payload"), occurredAt(entry), entry.getString("traceParent"),
-								entry.getString("key")))
-						.toList());
+		return publishAll(collection, ids, Map.of());
+	}
+
+	/**
+	 * @param knownOutboxes the whole outbox of some of the documents, as their writer
+	 * stored it: those are not read
+	 */
+	private boolean publishAll(String collection, List<Object> ids, Map<Object, List<PendingEvent>> knownOutboxes) {
+		Map<Object, List<PendingEvent>> pendingById = new LinkedHashMap<>(knownOutboxes);
+		List<Object> unknown = ids.stream().filter((id) -> !knownOutboxes.containsKey(id)).toList();
+		if (!unknown.isEmpty()) {
+			pendingById.putAll(readOutboxes(collection, unknown));
 		}
 		Map<Object, List<String>> sentById = sendInRounds(pendingById);
 		boolean complete = true;
 		Set<Object> waiting = new HashSet<>();
-		BulkOperations removal = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-		int removals = 0;
-		for (Document document : documents) {
-			List<String> sent = sentById.get(document.get("_id"));
-			if (sent.size() < document.getList(FIELD, Document.class).size()) {
-				complete = false;
-				waiting.add(document.get("_id"));
+		List<Object> published = new ArrayList<>();
+		List<String> sentEventIds = new ArrayList<>();
+		pendingById.forEach((id, pending) -> {
+			List<String> sent = sentById.get(id);
+			if (sent.size() < pending.size()) {
+				waiting.add(id);
 			}
 			if (!sent.isEmpty()) {
-				removal.updateOne(Query.query(Criteria.where("_id").is(document.get("_id"))),
-						new Update().pull(FIELD, new Document("eventId", new Document("$in", sent))));
-				removals++;
+				published.add(id);
+				sentEventIds.addAll(sent);
 			}
+		});
+		if (!waiting.isEmpty()) {
+			complete = false;
 		}
-		if (removals > 0) {
-			removal.execute();
+		if (!published.isEmpty()) {
+			// one update for the whole batch: event ids are unique, so each document
+			// loses
+			// exactly the events sent from it
+			this.mongo.getCollection(collection)
+				.updateMany(RawBson.of(new Document("_id", new Document("$in", published))),
+						RawBson.of(new Document("$pull",
+								new Document(FIELD, new Document("eventId", new Document("$in", sentEventIds))))));
 		}
 		for (Object id : ids) {
 			Key key = new Key(collection, id);
@@ -236,6 +268,30 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			this.failuresOutstanding.set(true);
 		}
 		return complete;
+	}
+
+	/** The pending events of those of the documents that have any. */
+	private Map<Object, List<PendingEvent>> readOutboxes(String collection, List<Object> ids) {
+		Map<Object, List<PendingEvent>> pendingById = new LinkedHashMap<>();
+		this.mongo.getCollection(collection)
+			.find(RawBson.of(new Document("_id", new Document("$in", ids))))
+			.projection(RawBson.of(new Document(FIELD, 1)))
+			// all in the first reply rather than the default first batch of 101 and a
+			// second round trip for the rest (a lane reads up to a whole batch of
+			// documents)
+			.batchSize(Math.max(1, ids.size()))
+			.forEach((document) -> {
+				List<Document> entries = document.getList(FIELD, Document.class, List.of());
+				if (!entries.isEmpty()) {
+					pendingById.put(document.get("_id"),
+							entries.stream()
+								.map((entry) -> new PendingEvent(entry.getString("eventId"), entry.getString("type"),
+										entry.getString("payload"), occurredAt(entry), entry.getString("traceParent"),
+										entry.getString("key")))
+								.toList());
+				}
+			});
+		return pendingById;
 	}
 
 	private static Instant occurredAt(Document entry) {
@@ -388,19 +444,33 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 					return;
 				}
 				this.queue.drainTo(batch, EventOutbox.this.properties.batchSize() - 1);
-				// from here on a new change to one of these documents queues it again
+				// taken while the documents are still queued, so that a change to one of
+				// them from here on queues it again with its own known outbox (or none)
+				Map<Key, List<PendingEvent>> known = new HashMap<>();
+				for (Key key : batch) {
+					List<PendingEvent> events = EventOutbox.this.knownOutboxes.remove(key);
+					if (events != null) {
+						known.put(key, events);
+					}
+				}
 				batch.forEach(EventOutbox.this.queued::remove);
 				Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
+				Map<String, Map<Object, List<PendingEvent>>> knownByCollection = new HashMap<>();
 				batch.forEach((key) -> idsByCollection.computeIfAbsent(key.collection(), (c) -> new ArrayList<>())
 					.add(key.id()));
-				idsByCollection.forEach(this::publishOrLeaveForTheSweep);
+				known.forEach((key, events) -> knownByCollection
+					.computeIfAbsent(key.collection(), (c) -> new LinkedHashMap<>())
+					.put(key.id(), events));
+				idsByCollection.forEach((collection, ids) -> publishOrLeaveForTheSweep(collection, ids,
+						knownByCollection.getOrDefault(collection, Map.of())));
 				batch.clear();
 			}
 		}
 
-		private void publishOrLeaveForTheSweep(String collection, List<Object> ids) {
+		private void publishOrLeaveForTheSweep(String collection, List<Object> ids,
+				Map<Object, List<PendingEvent>> knownOutboxes) {
 			try {
-				publishAll(collection, ids);
+				publishAll(collection, ids, knownOutboxes);
 			}
 			catch (RuntimeException ex) {
 				EventOutbox.this.failuresOutstanding.set(true);

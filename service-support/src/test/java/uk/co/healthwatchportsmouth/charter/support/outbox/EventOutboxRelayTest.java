@@ -54,6 +54,9 @@ class EventOutboxRelayTest {
 
 	private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
+	// events the broker acknowledges only after a while, holding up their lane
+	private final Set<String> slow = ConcurrentHashMap.newKeySet();
+
 	// the ids of the events sent while an earlier event of the same document was not yet
 	// acknowledged
 	private final List<String> sentBeforeTheOneBeforeWasAcknowledged = Collections.synchronizedList(new ArrayList<>());
@@ -141,6 +144,60 @@ class EventOutboxRelayTest {
 	}
 
 	@Test
+	void aDocumentWhoseWholeOutboxItsWriterKnowsIsPublishedWithoutReadingIt() {
+		Document stored = withEvents("known", 1);
+		this.mongo.insert(stored, COLLECTION);
+		PendingEvent event = pendingEvent(stored.getList(EventOutbox.FIELD, Document.class).get(0));
+		// what the writer knows is what is sent: here the stored entry is gone before the
+		// relay runs, and the event is sent all the same
+		this.mongo.getCollection(COLLECTION)
+			.updateOne(new Document("_id", "known"), new Document("$set", new Document(EventOutbox.FIELD, List.of())));
+
+		try (EventOutbox outbox = outbox(1, 10)) {
+			outbox.publishSoon(COLLECTION, "known", List.of(event));
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.sent.contains("known/0"));
+			await().atMost(Duration.ofSeconds(5)).until(() -> pendingGauge() == 0);
+		}
+		assertThat(this.sent).containsExactly("known/0");
+	}
+
+	@Test
+	void aKnownOutboxIsRemovedFromTheDocumentOnceSent() {
+		Document stored = withEvents("known", 1);
+		this.mongo.insert(stored, COLLECTION);
+
+		try (EventOutbox outbox = outbox(1, 10)) {
+			outbox.publishSoon(COLLECTION, "known",
+					List.of(pendingEvent(stored.getList(EventOutbox.FIELD, Document.class).get(0))));
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> outboxOf("known").isEmpty());
+		}
+		assertThat(this.sent).containsExactly("known/0");
+	}
+
+	@Test
+	void aDocumentQueuedAlreadyIsReadWhateverItsWriterKnows() {
+		this.mongo.insert(withEvents("blocker", 1), COLLECTION);
+		Document stored = withEvents("changing", 2);
+		this.mongo.insert(stored, COLLECTION);
+		this.slow.add("blocker/0");
+
+		try (EventOutbox outbox = outbox(1, 10)) {
+			outbox.publishSoon(COLLECTION, "blocker");
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.sent.contains("blocker/0"));
+			// while the lane waits for the blocker's acknowledgement: queued for a read,
+			// then a writer that knows only the latest event
+			outbox.publishSoon(COLLECTION, "changing");
+			outbox.publishSoon(COLLECTION, "changing",
+					List.of(pendingEvent(stored.getList(EventOutbox.FIELD, Document.class).get(1))));
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> outboxOf("changing").isEmpty());
+		}
+		assertThat(this.sent).containsExactly("blocker/0", "changing/0", "changing/1");
+	}
+
+	@Test
 	void thePendingGaugeCountsTheDocumentsWhoseEventsAreNotPublishedYet() {
 		this.mongo.insert(withEvents("stuck", 2), COLLECTION);
 		this.mongo.insert(withEvents("fine", 1), COLLECTION);
@@ -193,6 +250,11 @@ class EventOutboxRelayTest {
 		});
 	}
 
+	private static PendingEvent pendingEvent(Document entry) {
+		return new PendingEvent(entry.getString("eventId"), entry.getString("type"), entry.getString("payload"), null,
+				null, null);
+	}
+
 	private double pendingGauge() {
 		return this.meters.get("charter.outbox.pending").gauge().value();
 	}
@@ -213,7 +275,8 @@ class EventOutboxRelayTest {
 			}
 			this.sent.add(eventId);
 			this.messages.add(message);
-			return CompletableFuture.runAsync(() -> this.acknowledged.add(eventId), later);
+			return CompletableFuture.runAsync(() -> this.acknowledged.add(eventId),
+					this.slow.contains(eventId) ? CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS) : later);
 		};
 		EventOutbox outbox = new EventOutbox(this.mongo, broker,
 				new OutboxProperties("/test", Duration.ofMinutes(5), lanes, batchSize),

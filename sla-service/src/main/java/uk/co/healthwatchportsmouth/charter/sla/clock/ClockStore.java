@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
 import uk.co.healthwatchportsmouth.charter.contracts.CharterEvent;
 import uk.co.healthwatchportsmouth.charter.contracts.ClockStarted;
 import uk.co.healthwatchportsmouth.charter.sla.lease.TimerShards;
+import uk.co.healthwatchportsmouth.charter.support.mongo.RawBson;
 import uk.co.healthwatchportsmouth.charter.support.outbox.EventOutbox;
 import uk.co.healthwatchportsmouth.charter.support.outbox.PendingEvent;
 
@@ -154,7 +155,7 @@ public class ClockStore {
 	 */
 	public boolean update(ClockVersion basedOn, DeadlineClock changed, List<CharterEvent> events) {
 		Document before = clocks().findOneAndUpdate(unchanged(basedOn, changed.id(), null),
-				changes(changed, events, null));
+				changes(changed, events.stream().map(PendingEvent::of).toList(), null));
 		if (before == null) {
 			return false;
 		}
@@ -178,11 +179,14 @@ public class ClockStore {
 			return Set.of();
 		}
 		List<UpdateOneModel<Document>> writes = new ArrayList<>(firings.size());
+		List<PendingEvent> events = new ArrayList<>(firings.size());
 		for (Firing firing : firings) {
-			Document changes = changes(firing.changed(), List.of(firing.event()), firing.leaseEpoch());
-			changes.get("$set", Document.class).append(ClockDocument.LAST_FIRING, firing.event().eventId());
-			writes.add(new UpdateOneModel<>(unchanged(firing.basedOn(), firing.changed().id(), firing.leaseEpoch()),
-					changes));
+			DeadlineClock before = DeadlineClock.restore(firing.before());
+			PendingEvent event = PendingEvent.of(firing.event());
+			events.add(event);
+			writes.add(new UpdateOneModel<>(
+					RawBson.of(unchanged(ClockVersion.of(before), firing.changed().id(), firing.leaseEpoch())),
+					RawBson.of(firingChanges(before, firing, event))));
 		}
 		BulkWriteResult result = clocks().bulkWrite(writes, new BulkWriteOptions().ordered(false));
 		Set<String> stored = new HashSet<>();
@@ -202,9 +206,18 @@ public class ClockStore {
 				}
 			}
 		}
-		for (Firing firing : firings) {
-			if (stored.contains(firing.changed().id())) {
-				this.outbox.publishSoon(COLLECTION, firing.changed().id());
+		for (int i = 0; i < firings.size(); i++) {
+			Firing firing = firings.get(i);
+			String id = firing.changed().id();
+			if (stored.contains(id)) {
+				if (firing.eventsUnpublishedBefore()) {
+					this.outbox.publishSoon(COLLECTION, id);
+				}
+				else {
+					// the write applied to the clock as read, with an empty outbox: the
+					// firing's event is all the outbox holds
+					this.outbox.publishSoon(COLLECTION, id, List.of(events.get(i)));
+				}
 				this.metrics.recorded(List.of(firing.event()));
 			}
 		}
@@ -235,6 +248,29 @@ public class ClockStore {
 			.append("_class", ClockDocument.class.getName());
 	}
 
+	/**
+	 * What a firing changes, and only that: the fields that differ from the clock as it
+	 * was read (the write applies only to that version of the clock), the fencing epoch,
+	 * the firing's event id and its event in the outbox. A firing changes a few fields of
+	 * a clock; setting all of them again would cost the store as much as the rest of the
+	 * write.
+	 */
+	static Document firingChanges(DeadlineClock before, Firing firing, PendingEvent event) {
+		Document update = changes(firing.changed(), List.of(event), firing.leaseEpoch());
+		Document stored = changes(before, List.of(), null).get("$set", Document.class);
+		Document set = update.get("$set", Document.class);
+		set.entrySet().removeIf((field) -> field.getValue().equals(stored.get(field.getKey())));
+		set.append(ClockDocument.LAST_FIRING, firing.event().eventId());
+		Document unset = update.get("$unset", Document.class);
+		if (unset != null) {
+			unset.keySet().removeIf((field) -> !stored.containsKey(field));
+			if (unset.isEmpty()) {
+				update.remove("$unset");
+			}
+		}
+		return update;
+	}
+
 	private static Document unchanged(ClockVersion basedOn, String id, Long leaseEpoch) {
 		Document unchanged = new Document("_id", id).append(ClockDocument.STATE, basedOn.state().name())
 			.append(ClockDocument.NEXT_TIMER_KIND, basedOn.timer().map((timer) -> timer.kind().name()).orElse(null))
@@ -248,7 +284,7 @@ public class ClockStore {
 		return unchanged;
 	}
 
-	private static Document changes(DeadlineClock changed, List<CharterEvent> events, Long leaseEpoch) {
+	private static Document changes(DeadlineClock changed, List<PendingEvent> events, Long leaseEpoch) {
 		Document set = new Document(ClockDocument.STATE, changed.state().name())
 			.append(ClockDocument.DUE_AT, date(changed.dueAt()))
 			.append("reminderPoints", changed.reminderPoints().stream().map(ClockStore::date).toList())
@@ -277,8 +313,8 @@ public class ClockStore {
 			update.append("$unset", unset);
 		}
 		if (!events.isEmpty()) {
-			update.append("$push", new Document(EventOutbox.FIELD, new Document("$each",
-					events.stream().map(PendingEvent::of).map(ClockStore::outboxEntry).toList())));
+			update.append("$push", new Document(EventOutbox.FIELD,
+					new Document("$each", events.stream().map(ClockStore::outboxEntry).toList())));
 		}
 		return update;
 	}
@@ -314,11 +350,37 @@ public class ClockStore {
 		return Optional.ofNullable(this.mongo.findById(id, ClockDocument.class)).map(ClockDocument::toClock);
 	}
 
+	/**
+	 * The stored clocks with these ids, read at once to fire their timers, each with
+	 * whether its outbox still holds events of an earlier change (missing clocks are left
+	 * out).
+	 */
+	public Map<String, ReadToFire> findToFire(Collection<String> ids) {
+		Map<String, ReadToFire> found = new HashMap<>();
+		// the whole document: its outbox is almost always empty, and leaving it out
+		// would cost the store a copy of each document
+		clocks().find(RawBson.of(new Document("_id", new Document("$in", ids))))
+			.batchSize(Math.max(1, ids.size()))
+			.forEach((stored) -> found.put(stored.getString("_id"),
+					new ReadToFire(ClockDocument.fromStored(stored).toClock(),
+							!stored.getList(EventOutbox.FIELD, Object.class, List.of()).isEmpty())));
+		return found;
+	}
+
+	/**
+	 * A clock as read to fire its timer.
+	 *
+	 * @param eventsUnpublished whether its outbox held events of an earlier change
+	 */
+	public record ReadToFire(DeadlineClock clock, boolean eventsUnpublished) {
+
+	}
+
 	/** The stored clocks with these ids, read at once (missing ones are left out). */
 	public Map<String, DeadlineClock> findAll(Collection<String> ids) {
 		Map<String, DeadlineClock> found = new HashMap<>();
-		clocks().find(new Document("_id", new Document("$in", ids)))
-			.projection(new Document(EventOutbox.FIELD, 0))
+		clocks().find(RawBson.of(new Document("_id", new Document("$in", ids))))
+			.projection(RawBson.of(new Document(EventOutbox.FIELD, 0)))
 			// all in the first reply rather than the default first batch of 101 and a
 			// second round trip for the rest
 			.batchSize(Math.max(1, ids.size()))

@@ -83,8 +83,8 @@ public class TimerFiring {
 	 * reading the clocks at once and storing every firing in one write.
 	 */
 	public Outcome fireAll(List<ClockTimer> timers) {
-		Map<String, DeadlineClock> stored = this.store
-			.findAll(timers.stream().map(ClockTimer::clockId).collect(Collectors.toSet()));
+		Map<String, ClockStore.ReadToFire> stored = this.store
+			.findToFire(timers.stream().map(ClockTimer::clockId).collect(Collectors.toSet()));
 		Instant now = this.clock.instant();
 		WorkingCalendar workingCalendar = this.calendar.get();
 		List<ClockTimer> next = new ArrayList<>();
@@ -92,13 +92,14 @@ public class TimerFiring {
 		Set<String> firingIds = new HashSet<>();
 		List<Firing> firings = new ArrayList<>();
 		for (ClockTimer due : timers) {
-			DeadlineClock deadlineClock = stored.get(due.clockId());
-			if (deadlineClock == null || firingIds.contains(due.clockId())) {
+			ClockStore.ReadToFire read = stored.get(due.clockId());
+			if (read == null || firingIds.contains(due.clockId())) {
 				// gone, or a second copy of a timer this batch fires already
 				continue;
 			}
-			ClockVersion before = ClockVersion.of(deadlineClock);
-			if (!before.timer().filter(due.timer()::equals).isPresent()) {
+			DeadlineClock deadlineClock = read.clock();
+			DeadlineClock.Snapshot before = deadlineClock.snapshot();
+			if (!ClockVersion.of(deadlineClock).timer().filter(due.timer()::equals).isPresent()) {
 				// fired already, met, or moved: whoever changed it queued what follows
 				continue;
 			}
@@ -117,7 +118,7 @@ public class TimerFiring {
 				continue;
 			}
 			CharterEvent event = deadlineClock.fire(due.timer(), now, workingCalendar);
-			firings.add(new Firing(before, deadlineClock, event, epoch.getAsLong()));
+			firings.add(new Firing(before, read.eventsUnpublished(), deadlineClock, event, epoch.getAsLong()));
 			firingIds.add(due.clockId());
 		}
 		Set<String> applied = this.store.storeFirings(firings);
