@@ -26,6 +26,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -111,26 +112,31 @@ public class ClockStore {
 	 * with the same id in the list
 	 */
 	public Set<String> insertAll(List<DeadlineClock.Started> started) {
-		Map<String, Document> byId = new LinkedHashMap<>();
+		Map<String, PendingEvent> startedById = new LinkedHashMap<>();
+		List<RawBsonDocument> documents = new ArrayList<>(started.size());
 		for (DeadlineClock.Started clock : started) {
 			String id = clock.clock().id();
-			if (!byId.containsKey(id)) {
-				byId.put(id, newClock(clock.clock(), PendingEvent.of(clock.event()), this.shards.of(id)));
+			if (!startedById.containsKey(id)) {
+				PendingEvent event = PendingEvent.of(clock.event());
+				startedById.put(id, event);
+				documents.add(RawBson.of(newClock(clock.clock(), event, this.shards.of(id))));
 			}
 		}
-		if (byId.isEmpty()) {
+		if (documents.isEmpty()) {
 			return Set.of();
 		}
-		List<Document> documents = new ArrayList<>(byId.values());
-		Set<String> inserted = new LinkedHashSet<>(byId.keySet());
-		Set<String> stored = new LinkedHashSet<>(byId.keySet());
+		List<String> ids = new ArrayList<>(startedById.keySet());
+		Set<String> inserted = new LinkedHashSet<>(ids);
+		Set<String> stored = new LinkedHashSet<>(ids);
 		MongoBulkWriteException failure = null;
 		try {
-			clocks().insertMany(documents, new InsertManyOptions().ordered(false));
+			this.mongo.getCollection(COLLECTION)
+				.withDocumentClass(RawBsonDocument.class)
+				.insertMany(documents, new InsertManyOptions().ordered(false));
 		}
 		catch (MongoBulkWriteException ex) {
 			for (BulkWriteError error : ex.getWriteErrors()) {
-				String id = documents.get(error.getIndex()).getString("_id");
+				String id = ids.get(error.getIndex());
 				inserted.remove(id);
 				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
 					stored.remove(id);
@@ -138,10 +144,18 @@ public class ClockStore {
 				}
 			}
 		}
-		// a clock that exists already may have been stored by an attempt that failed
-		// before its event was published: the relay finds out (an empty outbox costs a
-		// read)
-		stored.forEach((id) -> this.outbox.publishSoon(COLLECTION, id));
+		for (String id : stored) {
+			if (inserted.contains(id)) {
+				// a new clock's outbox holds its started event and nothing else
+				this.outbox.publishSoon(COLLECTION, id, List.of(startedById.get(id)));
+			}
+			else {
+				// a clock that exists already may have been stored by an attempt that
+				// failed before its event was published: the relay finds out (an empty
+				// outbox costs a read)
+				this.outbox.publishSoon(COLLECTION, id);
+			}
+		}
 		if (failure != null) {
 			throw failure;
 		}
