@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -306,7 +307,13 @@ public class JournaledBackend extends MemoryBackend {
 				positions = streamAllDocumentsWithPosition().map(DocumentWithPosition::getPosition).toList();
 			}
 			long written = 0;
+			long previousChunk = 0;
 			for (int from = 0; from < positions.size(); from += SNAPSHOT_CHUNK) {
+				// a pause as long as the chunk before took: the compaction takes at most
+				// half of one core and of the collection's lock, requests the rest (a
+				// compaction that finishes later costs only a longer journal meanwhile)
+				LockSupport.parkNanos(previousChunk);
+				long chunkStarted = System.nanoTime();
 				synchronized (this) {
 					// dropped meanwhile: its drop is in the journal after what was
 					// written
@@ -323,6 +330,7 @@ public class JournaledBackend extends MemoryBackend {
 						}
 					}
 				}
+				previousChunk = System.nanoTime() - chunkStarted;
 			}
 			return written;
 		}

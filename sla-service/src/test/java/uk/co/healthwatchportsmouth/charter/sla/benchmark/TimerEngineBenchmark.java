@@ -78,8 +78,9 @@ import uk.co.healthwatchportsmouth.charter.support.testing.MachineReadings;
  * <p>
  * Arguments: {@code clocks} (default 100000), {@code rate} firings/s (10000),
  * {@code seconds} of steady window (10), {@code contacts} (20000), {@code backlog}
- * (50000), {@code dbSchedulerSeconds} of the same rate (same as seconds; 0 skips it). See
- * docs/benchmarks.md.
+ * (50000), {@code dbSchedulerSeconds} of the same rate (same as seconds; 0 skips it),
+ * {@code warmUpSeconds} of firings at the same rate before the window, not measured (0).
+ * See docs/benchmarks.md.
  */
 public final class TimerEngineBenchmark {
 
