@@ -249,9 +249,8 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 			complete = false;
 		}
 		if (!published.isEmpty()) {
-			// one update for the whole batch: event ids are unique, so each document
-			// loses
-			// exactly the events sent from it
+			// one update for the whole batch: event ids are unique, so each
+			// document loses exactly the events sent from it
 			this.mongo.getCollection(collection)
 				.updateMany(RawBson.of(new Document("_id", new Document("$in", published))),
 						RawBson.of(new Document("$pull",
