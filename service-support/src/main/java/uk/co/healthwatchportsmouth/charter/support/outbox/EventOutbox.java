@@ -88,11 +88,11 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 
 	private final Set<String> collections = ConcurrentHashMap.newKeySet();
 
-	private final Set<Key> queued = ConcurrentHashMap.newKeySet();
-
-	// the events of queued documents whose whole outbox their writer knows (see
-	// publishSoon with events): those documents are published without reading them
-	private final Map<Key, List<PendingEvent>> knownOutboxes = new ConcurrentHashMap<>();
+	// the documents waiting in a lane, each with its whole outbox if its writer knew it
+	// (see publishSoon with events: such a document is published without reading it);
+	// one map, so that queueing a document and what is known of its outbox change
+	// together
+	private final Map<Key, Queued> queued = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean failuresOutstanding = new AtomicBoolean(true);
 
@@ -168,13 +168,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 * then.
 	 */
 	public void publishSoon(String collection, Object id) {
-		Key key = new Key(collection, id);
-		this.unpublished.add(key);
-		// a known outbox of the document is not the whole outbox any more
-		this.knownOutboxes.remove(key);
-		if (this.queued.add(key)) {
-			laneOf(key).queue.add(key);
-		}
+		queue(new Key(collection, id), null);
 	}
 
 	/**
@@ -186,14 +180,19 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	 * @param events every event the document's outbox holds, in order
 	 */
 	public void publishSoon(String collection, Object id, List<PendingEvent> events) {
-		Key key = new Key(collection, id);
+		queue(new Key(collection, id), List.copyOf(events));
+	}
+
+	/**
+	 * Queues the document in its lane unless it waits there already; a document queued
+	 * again is read, as what a writer knows is no longer its whole outbox.
+	 * @param knownOutbox the document's whole outbox, or null to read it
+	 */
+	private void queue(Key key, List<PendingEvent> knownOutbox) {
 		this.unpublished.add(key);
-		if (this.queued.add(key)) {
-			this.knownOutboxes.put(key, List.copyOf(events));
+		Queued waiting = new Queued(knownOutbox);
+		if (this.queued.merge(key, waiting, (queuedBefore, again) -> Queued.TO_READ) == waiting) {
 			laneOf(key).queue.add(key);
-		}
-		else {
-			this.knownOutboxes.remove(key);
 		}
 	}
 
@@ -259,7 +258,7 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 		for (Object id : ids) {
 			Key key = new Key(collection, id);
 			// a document queued again meanwhile has new events: it stays counted
-			if (!waiting.contains(id) && !this.queued.contains(key)) {
+			if (!waiting.contains(id) && !this.queued.containsKey(key)) {
 				this.unpublished.remove(key);
 			}
 		}
@@ -418,6 +417,17 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 	}
 
 	/**
+	 * A document waiting in its lane.
+	 *
+	 * @param knownOutbox its whole outbox as its writer knew it, or null to read it
+	 */
+	private record Queued(List<PendingEvent> knownOutbox) {
+
+		static final Queued TO_READ = new Queued(null);
+
+	}
+
+	/**
 	 * A relay thread and the documents queued for it; each run takes up to a batch of
 	 * them.
 	 */
@@ -443,23 +453,17 @@ public class EventOutbox implements ApplicationListener<ApplicationReadyEvent>, 
 					return;
 				}
 				this.queue.drainTo(batch, EventOutbox.this.properties.batchSize() - 1);
-				// taken while the documents are still queued, so that a change to one of
-				// them from here on queues it again with its own known outbox (or none)
-				Map<Key, List<PendingEvent>> known = new HashMap<>();
-				for (Key key : batch) {
-					List<PendingEvent> events = EventOutbox.this.knownOutboxes.remove(key);
-					if (events != null) {
-						known.put(key, events);
-					}
-				}
-				batch.forEach(EventOutbox.this.queued::remove);
 				Map<String, List<Object>> idsByCollection = new LinkedHashMap<>();
 				Map<String, Map<Object, List<PendingEvent>>> knownByCollection = new HashMap<>();
-				batch.forEach((key) -> idsByCollection.computeIfAbsent(key.collection(), (c) -> new ArrayList<>())
-					.add(key.id()));
-				known.forEach((key, events) -> knownByCollection
-					.computeIfAbsent(key.collection(), (c) -> new LinkedHashMap<>())
-					.put(key.id(), events));
+				for (Key key : batch) {
+					// from here on a new change to the document queues it again
+					Queued taken = EventOutbox.this.queued.remove(key);
+					idsByCollection.computeIfAbsent(key.collection(), (c) -> new ArrayList<>()).add(key.id());
+					if (taken != null && taken.knownOutbox() != null) {
+						knownByCollection.computeIfAbsent(key.collection(), (c) -> new LinkedHashMap<>())
+							.put(key.id(), taken.knownOutbox());
+					}
+				}
 				idsByCollection.forEach((collection, ids) -> publishOrLeaveForTheSweep(collection, ids,
 						knownByCollection.getOrDefault(collection, Map.of())));
 				batch.clear();
