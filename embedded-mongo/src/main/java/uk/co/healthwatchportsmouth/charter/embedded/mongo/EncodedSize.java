@@ -34,11 +34,7 @@ final class EncodedSize {
 	}
 
 	static int ofDocument(Map<String, ?> document) {
-		int size = DOCUMENT_OVERHEAD;
-		for (Map.Entry<String, ?> field : document.entrySet()) {
-			size += ofField(field.getKey(), field.getValue());
-		}
-		return size;
+		return ofMap(document);
 	}
 
 	private static int ofValue(Object value) {

@@ -16,6 +16,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -396,18 +397,16 @@ class IdIndexedBackendsTest {
 	}
 
 	private static String outcomeOfMany(MongoCollection<Document> collection, Document[] update) {
-		try {
-			var result = collection.updateMany(update[0], update[1]);
-			return "matched " + result.getMatchedCount() + ", modified " + result.getModifiedCount();
-		}
-		catch (MongoException ex) {
-			return "refused: " + ex.getCode();
-		}
+		return outcome(() -> collection.updateMany(update[0], update[1]));
 	}
 
 	private static String outcome(MongoCollection<Document> collection, Document[] update) {
+		return outcome(() -> collection.updateOne(update[0], update[1]));
+	}
+
+	private static String outcome(Supplier<UpdateResult> update) {
 		try {
-			var result = collection.updateOne(update[0], update[1]);
+			UpdateResult result = update.get();
 			return "matched " + result.getMatchedCount() + ", modified " + result.getModifiedCount();
 		}
 		catch (MongoException ex) {

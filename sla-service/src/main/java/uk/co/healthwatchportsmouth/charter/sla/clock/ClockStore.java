@@ -374,6 +374,8 @@ public class ClockStore {
 		// the whole document: its outbox is almost always empty, and leaving it out
 		// would cost the store a copy of each document
 		clocks().find(RawBson.of(new Document("_id", new Document("$in", ids))))
+			// all in the first reply rather than the default first batch of 101 and a
+			// second round trip for the rest
 			.batchSize(Math.max(1, ids.size()))
 			.forEach((stored) -> found.put(stored.getString("_id"),
 					new ReadToFire(ClockDocument.fromStored(stored).toClock(),
@@ -393,12 +395,7 @@ public class ClockStore {
 	/** The stored clocks with these ids, read at once (missing ones are left out). */
 	public Map<String, DeadlineClock> findAll(Collection<String> ids) {
 		Map<String, DeadlineClock> found = new HashMap<>();
-		clocks().find(RawBson.of(new Document("_id", new Document("$in", ids))))
-			.projection(RawBson.of(new Document(EventOutbox.FIELD, 0)))
-			// all in the first reply rather than the default first batch of 101 and a
-			// second round trip for the rest
-			.batchSize(Math.max(1, ids.size()))
-			.forEach((stored) -> found.put(stored.getString("_id"), ClockDocument.fromStored(stored).toClock()));
+		findToFire(ids).forEach((id, read) -> found.put(id, read.clock()));
 		return found;
 	}
 
