@@ -217,7 +217,11 @@ abstract class ReadSideScenarios {
 
 	/** The LETTER open-clock gauges by state and due day, recounted now. */
 	private Map<String, Double> openLetterClocks() {
+		long recountsBefore = this.meters.get(ClockMetrics.OPEN + ".recount").timer().count();
 		this.clockMetrics.refreshOpen();
+		assertThat(this.meters.get(ClockMetrics.OPEN + ".recount").timer().count())
+			.as("each recount is timed, for operations to see its cost")
+			.isEqualTo(recountsBefore + 1);
 		Map<String, Double> counts = new HashMap<>();
 		this.meters.find(ClockMetrics.OPEN)
 			.tag("standard", "LETTER")

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -46,7 +49,11 @@ import uk.co.healthwatchportsmouth.charter.sla.SlaProperties;
  * in the calendar's zone) are recounted from MongoDB every
  * {@code charter.sla.metrics.open-refresh}: one aggregation, a single pass over the open
  * clocks grouped by standard, state and due day range, so the cost does not grow with
- * scrapes. Tags are codes only, never people.
+ * scrapes. A store that cannot answer it from an index (the embedded wire server) scans
+ * every clock, seconds of work with a million of them, so the recount is paced to take at
+ * most {@code charter.sla.metrics.open-recount-share} of the time (see
+ * {@link RecountPacing}); how long each took is the {@code charter.clocks.open.recount}
+ * timer. Tags are codes only, never people.
  */
 @Component
 @EnableConfigurationProperties(ClockMetrics.Properties.class)
@@ -69,19 +76,24 @@ public class ClockMetrics implements ApplicationListener<ApplicationReadyEvent>,
 
 	private final Set<String> standards;
 
-	private final Properties properties;
-
 	private final MultiGauge open;
+
+	private final Timer recount;
+
+	private final RecountPacing pacing;
 
 	private final ScheduledExecutorService refresher = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("clock-metrics").daemon().factory());
 
 	/**
-	 * @param openRefresh how often the open clocks are recounted
+	 * @param openRefresh how often the open clocks are recounted when a recount is quick
+	 * @param openRecountShare the largest share of the time the recounts may take: after
+	 * a slow recount the next waits longer than {@code openRefresh}
 	 */
 	@Validated
 	@ConfigurationProperties("charter.sla.metrics")
-	public record Properties(@NotNull @DefaultValue("PT30S") Duration openRefresh) {
+	public record Properties(@NotNull @DefaultValue("PT30S") Duration openRefresh,
+			@DecimalMin("0.001") @DecimalMax("1") @DefaultValue("0.02") double openRecountShare) {
 
 	}
 
@@ -92,10 +104,13 @@ public class ClockMetrics implements ApplicationListener<ApplicationReadyEvent>,
 		this.clock = clock;
 		this.zone = sla.calendar().zone();
 		this.standards = sla.standards().keySet();
-		this.properties = properties;
 		this.open = MultiGauge.builder(OPEN)
 			.description("Open clocks by standard, state and the day their deadline falls on")
 			.register(meters);
+		this.recount = Timer.builder(OPEN + ".recount")
+			.description("How long each recount of the open clocks took")
+			.register(meters);
+		this.pacing = new RecountPacing(properties.openRefresh(), properties.openRecountShare());
 	}
 
 	/** Counts the outcomes among events a clock change has just stored. */
@@ -119,12 +134,23 @@ public class ClockMetrics implements ApplicationListener<ApplicationReadyEvent>,
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		this.refresher.scheduleWithFixedDelay(this::refreshOpen, 0, this.properties.openRefresh().toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.refresher.execute(this::refreshOpenAndScheduleNext);
+	}
+
+	private void refreshOpenAndScheduleNext() {
+		// elapsed time, not this.clock: that clock may be moved by hand
+		long started = System.nanoTime();
+		refreshOpen();
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		if (!this.refresher.isShutdown()) {
+			this.refresher.schedule(this::refreshOpenAndScheduleNext, this.pacing.delayAfter(took).toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
 	}
 
 	/** Recounts the open clocks now. */
 	public void refreshOpen() {
+		Timer.Sample sample = Timer.start(this.meters);
 		try {
 			Map<Tags, Long> counts = new HashMap<>();
 			for (String standard : this.standards) {
@@ -145,6 +171,9 @@ public class ClockMetrics implements ApplicationListener<ApplicationReadyEvent>,
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not count the open clocks; keeping the last counts: {}", ex.getMessage());
+		}
+		finally {
+			sample.stop(this.recount);
 		}
 	}
 
