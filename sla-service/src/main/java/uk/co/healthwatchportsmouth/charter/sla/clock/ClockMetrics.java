@@ -53,8 +53,7 @@ import uk.co.healthwatchportsmouth.charter.sla.SlaProperties;
  * every clock, seconds of work with a million of them, so the recount is paced to take at
  * most {@code charter.sla.metrics.open-recount-share} of the time (see
  * {@link RecountPacing}); how long each took is the {@code charter.clocks.open.recount}
- * timer. The first recount is one {@code open-refresh} after start-up, so the gauge
- * appears then. Tags are codes only, never people.
+ * timer. Tags are codes only, never people.
  */
 @Component
 @EnableConfigurationProperties(ClockMetrics.Properties.class)
@@ -135,10 +134,8 @@ public class ClockMetrics implements ApplicationListener<ApplicationReadyEvent>,
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		// not at once: after a restart the overdue timers are fired first, and a recount
-		// that scans every clock would take a core from them
-		this.refresher.schedule(this::refreshOpenAndScheduleNext, this.pacing.interval().toMillis(),
-				TimeUnit.MILLISECONDS);
+		// at once: the dashboard and the alert rules read the gauge from the start
+		this.refresher.execute(this::refreshOpenAndScheduleNext);
 	}
 
 	private void refreshOpenAndScheduleNext() {
