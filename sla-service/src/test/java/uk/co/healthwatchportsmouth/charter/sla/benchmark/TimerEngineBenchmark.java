@@ -102,6 +102,9 @@ public final class TimerEngineBenchmark {
 	 */
 	private static final String MEMORY_STORE = "memory";
 
+	/** The binding that starts the clocks of contacts received. */
+	private static final String CONTACT_BINDING = "contactEvents-in-0";
+
 	/**
 	 * The infrastructure JVM's options unless given: room for the wire server's copy of
 	 * 1,000,000 clocks (in memory with either store: the file store journals changes);
@@ -317,13 +320,14 @@ public final class TimerEngineBenchmark {
 	}
 
 	/**
-	 * Clock creation through the consumer, measured twice: while the events are being
-	 * published (32 threads, each waiting for acks=all, so the publishing can be the
-	 * limit), and as a backlog the consumer drains (its binding stopped while they are
-	 * published, then started), which is the consumer's own rate. The consumer commits a
-	 * poll's offsets once its clocks are stored, so the harness watches the group's
-	 * committed offsets (which costs the store nothing) and checks every clock once at
-	 * the end.
+	 * Clock creation through the consumer, measured three times: while the events are
+	 * being published (32 threads, each waiting for acks=all, so the publishing can be
+	 * the limit), and twice as a backlog the consumer drains, which is the consumer's own
+	 * rate: its binding paused while they are published, then resumed (a running service
+	 * that falls behind), and stopped, then started (a service that starts with a
+	 * backlog, its consumer joining the group first). The consumer commits a poll's
+	 * offsets once its clocks are stored, so the harness watches the group's committed
+	 * offsets (which costs the store nothing) and checks every clock once at the end.
 	 */
 	private static void creation(Report report, VirtualClock clock, String brokers,
 			ConfigurableApplicationContext service, int contacts) throws Exception {
@@ -343,27 +347,43 @@ public final class TimerEngineBenchmark {
 					contacts, took, contacts / took);
 
 			BindingsLifecycleController bindings = service.getBean(BindingsLifecycleController.class);
-			bindings.stop("contactEvents-in-0");
-			long publishing = System.nanoTime();
-			List<String> backlog = publishContacts(clock, brokers, "bench-backlog-", contacts);
-			double published = (System.nanoTime() - publishing) / 1e9;
-			Map<TopicPartition, Long> end = endOffsets(admin);
-			long started = System.nanoTime();
-			bindings.start("contactEvents-in-0");
-			FirstCommit first = awaitCommitted(admin, end);
-			long finished = System.nanoTime();
-			double drained = (finished - started) / 1e9;
-			requireStored(mongo, backlog);
-			// the second rate leaves out the consumer's start (joining the group) and its
-			// first batch, as the firing rates leave out the time to the first firing
-			double afterFirst = (finished - first.at()) / 1e9;
-			report.line(
-					"clock creation from a backlog: %d contact.received.v1 published in %.1f s with the consumer"
-							+ " stopped, then stored %.1f s after it started: %.0f clocks/s; the first %d committed"
-							+ " %.1f s after the start, the other %d in %.1f s: %.0f clocks/s",
-					contacts, published, drained, contacts / drained, first.records(), (first.at() - started) / 1e9,
-					contacts - first.records(), afterFirst, (contacts - first.records()) / afterFirst);
+			drainBacklog(report, clock, brokers, admin, mongo, contacts, "bench-paused-", "paused (still in its group)",
+					() -> bindings.pause(CONTACT_BINDING), () -> bindings.resume(CONTACT_BINDING));
+			drainBacklog(report, clock, brokers, admin, mongo, contacts, "bench-backlog-",
+					"stopped (so it joins its group again)", () -> bindings.stop(CONTACT_BINDING),
+					() -> bindings.start(CONTACT_BINDING));
 		}
+	}
+
+	/**
+	 * Clock creation from a backlog the consumer drains: published while its binding is
+	 * held back, then timed from the moment it is let go until every record is committed.
+	 */
+	private static void drainBacklog(Report report, VirtualClock clock, String brokers, Admin admin,
+			MongoTemplate mongo, int contacts, String prefix, String heldBack, Runnable holdBack, Runnable letGo)
+			throws Exception {
+		holdBack.run();
+		long publishing = System.nanoTime();
+		List<String> backlog = publishContacts(clock, brokers, prefix, contacts);
+		double published = (System.nanoTime() - publishing) / 1e9;
+		Map<TopicPartition, Long> end = endOffsets(admin);
+		long started = System.nanoTime();
+		letGo.run();
+		FirstCommit first = awaitCommitted(admin, end);
+		long finished = System.nanoTime();
+		double drained = (finished - started) / 1e9;
+		requireStored(mongo, backlog);
+		// the second rate leaves out the consumer's start (joining the group, when it was
+		// stopped) and its first batch, as the firing rates leave out the time to the
+		// first firing
+		double afterFirst = (finished - first.at()) / 1e9;
+		report.line(
+				"clock creation from a backlog: %d contact.received.v1 published in %.1f s with the consumer %s,"
+						+ " then stored %.1f s after it was let go: %.0f clocks/s; the first %d committed %.1f s"
+						+ " after that, the other %d in %.1f s: %.0f clocks/s",
+				contacts, published, heldBack, drained, contacts / drained, first.records(),
+				(first.at() - started) / 1e9, contacts - first.records(), afterFirst,
+				(contacts - first.records()) / afterFirst);
 	}
 
 	private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
