@@ -277,34 +277,43 @@ abstract class ClockLifecycleScenarios {
 		Files.writeString(BANK_HOLIDAYS,
 				json.replaceFirst("\\[", "[{\"title\": \"A new one-off bank holiday\", \"date\": \"" + announced
 						+ "\", \"notes\": \"\", \"bunting\": true},"));
-		HttpResponse<String> reloaded = this.http.post("/admin/calendar/reload");
+		try {
+			HttpResponse<String> reloaded = this.http.post("/admin/calendar/reload");
 
-		assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
-		assertThat(ServiceHttp.json(reloaded).get("deadlinesMoved").asInt()).isGreaterThanOrEqualTo(1);
-		DeadlineChanged changed = (DeadlineChanged) this.slaEvents.await(event(contactId, DEADLINE_CHANGED), AWAIT)
-			.event();
-		assertThat(changed.previousDueAt()).isEqualTo(started.dueAt());
-		assertThat(changed.dueAt().atZone(WorkingCalendar.LONDON).toLocalDate()).isAfter(announced);
-		assertThat(changed.dueAt().atZone(WorkingCalendar.LONDON).toLocalTime()).isEqualTo(LocalTime.of(17, 0));
-		assertThat(changed.reason()).contains(announced.toString()).contains("A new one-off bank holiday");
-		JsonNode moved = ServiceHttp.json(this.http.get("/clocks/" + started.clockId()));
-		assertThat(Instant.parse(moved.get("dueAt").asString())).isEqualTo(changed.dueAt());
-		assertThat(moved.get("explanation").get("skippedDays").toString()).contains(announced.toString())
-			.contains("A new one-off bank holiday");
-		assertThat(ServiceHttp.json(this.http.post("/admin/calendar/reload")).get("deadlinesMoved").asInt())
-			.as("the same calendar again moves nothing")
-			.isZero();
+			assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
+			assertThat(ServiceHttp.json(reloaded).get("deadlinesMoved").asInt()).isGreaterThanOrEqualTo(1);
+			DeadlineChanged changed = (DeadlineChanged) this.slaEvents.await(event(contactId, DEADLINE_CHANGED), AWAIT)
+				.event();
+			assertThat(changed.previousDueAt()).isEqualTo(started.dueAt());
+			assertThat(changed.dueAt().atZone(WorkingCalendar.LONDON).toLocalDate()).isAfter(announced);
+			assertThat(changed.dueAt().atZone(WorkingCalendar.LONDON).toLocalTime()).isEqualTo(LocalTime.of(17, 0));
+			assertThat(changed.reason()).contains(announced.toString()).contains("A new one-off bank holiday");
+			JsonNode moved = ServiceHttp.json(this.http.get("/clocks/" + started.clockId()));
+			assertThat(Instant.parse(moved.get("dueAt").asString())).isEqualTo(changed.dueAt());
+			assertThat(moved.get("explanation").get("skippedDays").toString()).contains(announced.toString())
+				.contains("A new one-off bank holiday");
+			assertThat(ServiceHttp.json(this.http.post("/admin/calendar/reload")).get("deadlinesMoved").asInt())
+				.as("the same calendar again moves nothing")
+				.isZero();
 
-		advanceTo(changed.dueAt().plusSeconds(1));
-		this.slaEvents.await(event(contactId, BREACHED), AWAIT);
-		List<Received> events = eventsAbout(contactId);
-		assertThat(events).extracting(Received::type)
-			.containsExactly(STARTED, REMINDER, DEADLINE_CHANGED, REMINDER, BREACHED);
-		assertThat(events).extracting(Received::eventId).doesNotHaveDuplicates();
-		assertThat(events).allSatisfy(
-				(received) -> assertThat(EventSchemas.violations(received.type(), received.payload())).isEmpty());
-		Breached breach = (Breached) events.get(4).event();
-		assertThat(breach.dueAt()).isEqualTo(changed.dueAt());
+			advanceTo(changed.dueAt().plusSeconds(1));
+			this.slaEvents.await(event(contactId, BREACHED), AWAIT);
+			List<Received> events = eventsAbout(contactId);
+			assertThat(events).extracting(Received::type)
+				.containsExactly(STARTED, REMINDER, DEADLINE_CHANGED, REMINDER, BREACHED);
+			assertThat(events).extracting(Received::eventId).doesNotHaveDuplicates();
+			assertThat(events).allSatisfy(
+					(received) -> assertThat(EventSchemas.violations(received.type(), received.payload())).isEmpty());
+			Breached breach = (Breached) events.get(4).event();
+			assertThat(breach.dueAt()).isEqualTo(changed.dueAt());
+		}
+		finally {
+			// the other scenarios share the service and its calendar, and one previews
+			// late
+			// December, where the announced day falls when the tests run in December
+			Files.writeString(BANK_HOLIDAYS, json);
+			assertThat(this.http.post("/admin/calendar/reload").statusCode()).isEqualTo(200);
+		}
 	}
 
 	@Test
