@@ -308,8 +308,7 @@ abstract class ClockLifecycleScenarios {
 			assertThat(breach.dueAt()).isEqualTo(changed.dueAt());
 		}
 		finally {
-			// the other scenarios share the service and its calendar, and one previews
-			// late
+			// the other scenarios share the service and its calendar; one previews late
 			// December, where the announced day falls when the tests run in December
 			Files.writeString(BANK_HOLIDAYS, json);
 			assertThat(this.http.post("/admin/calendar/reload").statusCode()).isEqualTo(200);

@@ -396,15 +396,9 @@ public final class TimerEngineBenchmark {
 	private static long settledWaiting(Admin admin, Map<TopicPartition, Long> end) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		long last = -1;
+		long endSum = end.values().stream().mapToLong(Long::longValue).sum();
 		while (true) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("sla-service")
-				.partitionsToOffsetAndMetadata()
-				.get();
-			long waiting = end.entrySet()
-				.stream()
-				.mapToLong((partition) -> partition.getValue() - ((committed.get(partition.getKey()) != null)
-						? committed.get(partition.getKey()).offset() : 0))
-				.sum();
+			long waiting = endSum - committedSum(committedOffsets(admin), end);
 			if (waiting == last || System.nanoTime() > deadline) {
 				return waiting;
 			}
@@ -436,14 +430,9 @@ public final class TimerEngineBenchmark {
 		long before = -1;
 		FirstCommit first = null;
 		while (true) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("sla-service")
-				.partitionsToOffsetAndMetadata()
-				.get();
+			Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin);
 			long now = System.nanoTime();
-			long sum = end.keySet()
-				.stream()
-				.mapToLong((partition) -> (committed.get(partition) != null) ? committed.get(partition).offset() : 0)
-				.sum();
+			long sum = committedSum(committed, end);
 			if (before < 0) {
 				before = sum;
 			}
@@ -458,6 +447,18 @@ public final class TimerEngineBenchmark {
 			}
 			Thread.sleep(20);
 		}
+	}
+
+	private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin) throws Exception {
+		return admin.listConsumerGroupOffsets("sla-service").partitionsToOffsetAndMetadata().get();
+	}
+
+	/** The group's committed offsets on the partitions of {@code end}, added up. */
+	private static long committedSum(Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> end) {
+		return end.keySet()
+			.stream()
+			.mapToLong((partition) -> (committed.get(partition) != null) ? committed.get(partition).offset() : 0)
+			.sum();
 	}
 
 	/** The first commit seen while waiting: when, and of how many records. */
